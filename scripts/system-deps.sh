@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# Installs the Debian packages the app and its tests need beyond Python wheels, when they are missing.
+#   run:  what a real window needs (the xcb platform plugin's libraries)
+#   test: also Xvfb (end-to-end test), poppler-utils (PDF to text/PNG) and PostgreSQL (team workspace tests)
+# Needs root (or sudo) and apt-get; elsewhere it says what to install and carries on.
+set -euo pipefail
+mode=${1:-test}
+pkgs=(libxcb-cursor0 libxkbcommon-x11-0 libegl1 libgl1 libfontconfig1 libdbus-1-3)
+if [ "$mode" = test ]; then
+  pkgs+=(xvfb xauth poppler-utils postgresql)
+fi
+missing=()
+for p in "${pkgs[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+[ ${#missing[@]} -eq 0 ] && exit 0
+if ! command -v apt-get >/dev/null; then
+  echo "system-deps: please install: ${missing[*]}" >&2
+  exit 0
+fi
+sudo=""
+if [ "$(id -u)" != 0 ]; then
+  if command -v sudo >/dev/null; then sudo="sudo"; else
+    echo "system-deps: not root; please install: ${missing[*]}" >&2; exit 0
+  fi
+fi
+echo "system-deps: installing ${missing[*]}"
+$sudo apt-get update -qq
+DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null

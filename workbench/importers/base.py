@@ -1,0 +1,36 @@
+"""What every importer returns, and the one error every importer raises."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+
+class ArticleImportError(Exception):
+    """A file could not be imported; ``str(error)`` is one line naming the file and the reason."""
+
+    def __init__(self, path: Path | str, reason: str) -> None:
+        self.path = Path(path)
+        self.reason = reason
+        super().__init__(f"{self.path.name}: {reason}")
+
+
+@dataclass(frozen=True)
+class ImportedArticle:
+    """An article's plain text and metadata, whatever format it came from.
+
+    ``text`` is the text claims are anchored to: character offsets into it are stable for the same
+    file. ``paragraphs`` holds the ``(start, end)`` offsets of each paragraph (or heading, list item,
+    table cell block) in ``text``, in order.
+    """
+
+    text: str
+    title: str = ""
+    byline: str = ""
+    date: str = ""  # ISO 8601 (YYYY-MM-DD or a full timestamp) when known, else as printed, else ""
+    url: str = ""
+    language: str = ""  # ISO 639-1 code when detected, else ""
+    source_path: str = ""
+    format: str = ""  # "txt", "md", "html", "docx", "pdf", ...
+    paragraphs: tuple[tuple[int, int], ...] = field(default_factory=tuple)
+    warnings: tuple[str, ...] = field(default_factory=tuple)
