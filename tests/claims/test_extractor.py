@@ -1,0 +1,186 @@
+"""What a fact-checker sees in the checklist: which sentences, in what shape, with which explanations."""
+
+from __future__ import annotations
+
+import pytest
+
+from workbench.assets import sample_article
+from workbench.claims import (
+    DEFAULT_THRESHOLD,
+    ClaimExtractor,
+    ClaimKind,
+    ExtractedClaim,
+    ExtractionCancelled,
+    language_note,
+)
+
+
+def _claims(extractor: ClaimExtractor, text: str) -> list[ExtractedClaim]:
+    claims = extractor.extract(text)
+    for claim in claims:
+        assert text[claim.start : claim.end] == claim.text
+        assert 0.0 <= claim.score <= 1.0
+        for part in claim.spans:
+            assert claim.start <= part.start < part.end <= claim.end
+    return claims
+
+
+def _only(extractor: ClaimExtractor, sentence: str) -> ExtractedClaim:
+    claims = _claims(extractor, sentence)
+    assert len(claims) == 1, [c.text for c in claims]
+    return claims[0]
+
+
+def test_sample_article_checklist(extractor: ClaimExtractor) -> None:
+    text = sample_article().read_text(encoding="utf-8")
+    claims = _claims(extractor, text)
+    shown = [c.text for c in claims if c.score >= DEFAULT_THRESHOLD]
+    assert any("44 Russian diplomats" in c and "up from 40" in c for c in shown)
+    assert any("58 declared diplomatic staff" in c for c in shown)
+    assert any("strikes against Syrian targets in April 2018" in c for c in shown)
+    assert not any("18:23" in c.text or "Putin approach to May preceded" in c.text for c in claims)
+    assert [c.start for c in claims] == sorted(c.start for c in claims)
+
+
+def test_closing_quotation_mark_belongs_to_the_sentence_it_closes(extractor: ClaimExtractor) -> None:
+    text = 'A Whitehall source said: "That\'s where the reaching-out happened." The talks lasted two hours.'
+    claims = _claims(extractor, text)
+    assert claims[0].text == 'A Whitehall source said: "That\'s where the reaching-out happened."'
+    assert claims[1].text == "The talks lasted two hours."
+
+
+def test_curly_quotes_close_their_sentence(extractor: ClaimExtractor) -> None:
+    text = "The minister said: “We cut waiting lists by 20%.” Critics disputed the figure."
+    claims = _claims(extractor, text)
+    assert claims[0].text.endswith("by 20%.”")
+    quote = [p for p in claims[0].spans if p.label == "QUOTE"]
+    assert quote and text[quote[0].start : quote[0].end] == "“We cut waiting lists by 20%.”"
+
+
+def test_paragraph_break_always_ends_a_sentence(extractor: ClaimExtractor) -> None:
+    text = (
+        "The council published its transport report on Monday.\n\n"
+        "The bridge, the report says, cost £40m and opened to traffic in the spring of 2012\n\n"
+        "It carries 30,000 cars a day, the council said."
+    )
+    claims = _claims(extractor, text)
+    assert [c.text for c in claims] == [
+        "The council published its transport report on Monday.",
+        "The bridge, the report says, cost £40m and opened to traffic in the spring of 2012",
+        "It carries 30,000 cars a day, the council said.",
+    ]
+
+
+def test_headline_dateline_byline_caption_and_boilerplate_are_left_out(extractor: ClaimExtractor) -> None:
+    text = (
+        "Council approves 300 new homes\n\n"
+        "By Jane Smith, local democracy reporter\n\n"
+        "Tuesday 4 June 2019 09:12, UK\n\n"
+        "Councillors approved 300 homes on the former airfield on Monday, by nine votes to four.\n\n"
+        "Image: The airfield site in 2018. Pic: PA\n\n"
+        "Read more: Why the airfield closed\n\n"
+        "Will the roads cope?\n\n"
+        "Construction is expected to start in 2021."
+    )
+    claims = _claims(extractor, text)
+    assert [c.text for c in claims] == [
+        "Councillors approved 300 homes on the former airfield on Monday, by nine votes to four.",
+        "Construction is expected to start in 2021.",
+    ]
+
+
+def test_wire_dateline_is_trimmed_from_the_first_sentence(extractor: ClaimExtractor) -> None:
+    text = "LONDON (Reuters) - British inflation rose to 2.1% in May, official figures showed on Wednesday."
+    claim = _only(extractor, text)
+    assert claim.text.startswith("British inflation rose")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind"),
+    [
+        ("Unemployment fell to 3.9% in the three months to June, a 40-year low.", ClaimKind.STATISTIC),
+        ("The new line carries 12,000 passengers a day at a cost of $2.4bn.", ClaimKind.STATISTIC),
+        ("Crime in the city is higher than in any other part of the country.", ClaimKind.COMPARISON),
+        ("Air pollution caused the closure of the school, the inspectors found.", ClaimKind.CAUSAL),
+        ("Energy prices will rise again next winter, the regulator predicts.", ClaimKind.PREDICTION),
+        ('The minister told parliament: "Our policy has not changed."', ClaimKind.QUOTE),
+        ("The Kremlin has repeatedly denied any involvement.", ClaimKind.QUOTE),
+        ("President Macron visited Berlin on Tuesday to meet Chancellor Merkel.", ClaimKind.EVENT),
+    ],
+)
+def test_each_claim_kind(extractor: ClaimExtractor, sentence: str, kind: ClaimKind) -> None:
+    claim = _only(extractor, sentence)
+    assert claim.kind is kind
+    assert claim.reasons, "every claim explains its score"
+
+
+def test_checkable_parts_point_at_numbers_dates_and_names(extractor: ClaimExtractor) -> None:
+    text = "There are 44 Russian diplomats in Britain, up from 40 in January, according to official records."
+    claim = _only(extractor, text)
+    parts = {(text[p.start : p.end], p.label) for p in claim.spans}
+    assert ("44", "QUANTITY") in parts
+    assert ("January", "DATE") in parts
+    assert ("Britain", "PLACE") in parts
+    assert ("up from 40", "COMPARISON") in parts
+    assert ("official records", "SOURCE") in parts
+
+
+def test_opinions_intentions_and_instructions_score_below_facts(extractor: ClaimExtractor) -> None:
+    fact = _only(extractor, "The company cut 1,200 jobs in Ohio in 2019, according to state filings.")
+    for weak in (
+        "I think this is a terrible idea.",
+        "We want to make sure that everyone is heard.",
+        "Please keep your comments short and to the point.",
+        "Perhaps things might be different one day.",
+    ):
+        claim = _only(extractor, weak)
+        assert claim.score < DEFAULT_THRESHOLD <= fact.score, (weak, claim.score, fact.score)
+        assert any(r.weight < 0 for r in claim.reasons), weak
+
+
+def test_questions_are_not_claims(extractor: ClaimExtractor) -> None:
+    assert _claims(extractor, "Did the government spend £350m a week on the EU?") == []
+
+
+def test_progress_reaches_the_end_and_cancelling_stops(extractor: ClaimExtractor) -> None:
+    text = "\n\n".join(f"Paragraph {i} says that {i * 7} people attended the meeting." for i in range(60))
+    seen: list[tuple[int, int]] = []
+    claims = extractor.extract(text, progress=lambda done, total: seen.append((done, total)))
+    assert len(claims) == 60
+    assert seen[0] == (0, len(text)) and seen[-1] == (len(text), len(text))
+    assert [d for d, _ in seen] == sorted(d for d, _ in seen)
+
+    calls = 0
+
+    def cancelled() -> bool:
+        nonlocal calls
+        calls += 1
+        return calls > 3
+
+    found: list[ExtractedClaim] = []
+    with pytest.raises(ExtractionCancelled):
+        for claim in extractor.extract_iter(text, cancelled=cancelled):
+            found.append(claim)
+    assert 0 < len(found) < 60
+
+
+def test_empty_and_wrong_input(extractor: ClaimExtractor) -> None:
+    assert extractor.extract("") == []
+    assert extractor.extract("   \n\n  ") == []
+    with pytest.raises(TypeError, match="str"):
+        extractor.extract(b"bytes are not text")  # type: ignore[arg-type]
+
+
+def test_a_bare_pipeline_is_refused_with_a_clear_error() -> None:
+    import spacy
+
+    with pytest.raises(ValueError, match="claim_evidence"):
+        ClaimExtractor(spacy.blank("en"))
+
+
+def test_language_note() -> None:
+    english = "The council said on Monday that it would build 300 new homes on the site of the old airfield."
+    german = "Der Stadtrat hat am Montag beschlossen, auf dem Flugplatz dreihundert Wohnungen zu bauen."
+    assert language_note(english) is None
+    assert language_note(german) == "claim detection is tuned for English"
+    assert language_note("Hi") is None

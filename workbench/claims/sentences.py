@@ -1,0 +1,51 @@
+"""Sentences as a news reader sees them, on top of the parser's segmentation.
+
+The parser sometimes starts a sentence with the quotation mark that closes the previous one
+(``He said: "It happened.`` | ``"``). A closing quotation mark belongs to the sentence it closes, so it
+is moved back. Paragraph breaks are handled before parsing: every block is its own ``Doc``.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc, Span
+
+_CLOSING_ONLY = {"”", "’", "»"}
+_AMBIGUOUS = {'"', "'", "''"}
+_TRAILING = {")", "]", "”", "’", "»", '"', "'", "''"}
+# "LONDON (Reuters) - " or "WASHINGTON — ": the wire dateline that opens a story's first sentence.
+WIRE_DATELINE_RE = re.compile(
+    r"^[A-Z][A-Z.'’/-]+(?:[ ,]+[A-Z][A-Za-z.'’/-]+){0,4}\s*(?:\([^()\n]{1,40}\)\s*)?[-—–]{1,2}\s+"
+)
+
+
+def _open_quotes(text: str) -> bool:
+    """True if ``text`` leaves a straight double quotation mark open."""
+    return text.count('"') % 2 == 1 or text.count("“") > text.count("”")
+
+
+def news_sentences(doc: Doc) -> list[Span]:
+    """The doc's sentences with closing quotation marks and brackets moved to the sentence they close."""
+    sentences: list[Span] = []
+    for sent in doc.sents:
+        start, end = sent.start, sent.end
+        if sentences:
+            previous = sentences[-1]
+            moved = start
+            while moved < end:
+                token = doc[moved]
+                closes = token.text in _CLOSING_ONLY or (
+                    token.text in _AMBIGUOUS and _open_quotes(doc[previous.start : moved].text)
+                )
+                if not (closes or (token.text in _TRAILING and moved > start)):
+                    break
+                moved += 1
+            if moved > start:
+                sentences[-1] = doc[previous.start : moved]
+                start = moved
+        if start < end and any(not t.is_punct and not t.is_space for t in doc[start:end]):
+            sentences.append(doc[start:end])
+        elif start < end and sentences:
+            sentences[-1] = doc[sentences[-1].start : end]
+    return sentences
