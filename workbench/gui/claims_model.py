@@ -1,0 +1,146 @@
+"""The checklist's item models: a thin table over the store's claim records, and its filter."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+)
+from PySide6.QtGui import QBrush, QColor
+
+from workbench.store import ClaimRecord, Status
+
+STATUS_SYMBOL = {Status.UNCHECKED: "○", Status.VERIFIED: "✓", Status.DISPUTED: "✗"}
+STATUS_COLOUR = {
+    Status.UNCHECKED: QColor(120, 120, 120),
+    Status.VERIFIED: QColor(27, 128, 62),
+    Status.DISPUTED: QColor(190, 38, 38),
+}
+
+ClaimRole = Qt.ItemDataRole.UserRole + 1
+_Index = QModelIndex | QPersistentModelIndex
+
+
+def status_text(status: Status) -> str:
+    return f"{STATUS_SYMBOL[status]} {status.value.capitalize()}"
+
+
+class ClaimListModel(QAbstractTableModel):
+    """One row per claim, in article order; holds plain ``ClaimRecord`` values from the store."""
+
+    NUMBER, STATUS, SCORE, KIND, TEXT = range(5)
+    HEADERS = ("#", "Status", "Score", "Kind", "Claim")
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._claims: list[ClaimRecord] = []
+        self._row_of: dict[int, int] = {}
+
+    # -- loading and updating -------------------------------------------------------------------
+    def set_claims(self, claims: Sequence[ClaimRecord]) -> None:
+        self.beginResetModel()
+        self._claims = sorted(claims, key=lambda c: (c.start, c.end))
+        self._row_of = {c.id: row for row, c in enumerate(self._claims)}
+        self.endResetModel()
+
+    def update_claim(self, claim: ClaimRecord) -> None:
+        """Replace one claim's record (after a change was saved) and repaint its row."""
+        row = self._row_of.get(claim.id)
+        if row is None:
+            return
+        self._claims[row] = claim
+        self.dataChanged.emit(self.index(row, 0), self.index(row, len(self.HEADERS) - 1))
+
+    def claims(self) -> list[ClaimRecord]:
+        return list(self._claims)
+
+    def claim_at(self, row: int) -> ClaimRecord:
+        return self._claims[row]
+
+    def row_of(self, claim_id: int) -> int | None:
+        return self._row_of.get(claim_id)
+
+    # -- QAbstractTableModel ----------------------------------------------------------------------
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008 - Qt's own default
+        return 0 if parent.isValid() else len(self._claims)
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.HEADERS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            if 0 <= section < len(self.HEADERS):
+                return self.HEADERS[section]
+        return None
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._claims):
+            return None
+        claim = self._claims[index.row()]
+        column = index.column()
+        if role == ClaimRole:
+            return claim
+        if role == Qt.ItemDataRole.DisplayRole:
+            if column == self.NUMBER:
+                return str(claim.number)
+            if column == self.STATUS:
+                return status_text(claim.status)
+            if column == self.SCORE:
+                return f"{claim.score:.2f}"
+            if column == self.KIND:
+                return claim.kind.value
+            if column == self.TEXT:
+                return claim.text
+        if role == Qt.ItemDataRole.ToolTipRole and column == self.TEXT:
+            return claim.note or None
+        if role == Qt.ItemDataRole.ForegroundRole and column == self.STATUS:
+            return QBrush(STATUS_COLOUR[claim.status])
+        if role == Qt.ItemDataRole.AccessibleTextRole and column == self.STATUS:
+            return claim.status.value
+        if role == Qt.ItemDataRole.TextAlignmentRole and column in (self.NUMBER, self.SCORE):
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+
+class ClaimFilterModel(QSortFilterProxyModel):
+    """Hides claims below the score threshold (unless already checked or added by hand), by status and text."""
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._threshold = 0.0
+        self._status: Status | None = None
+        self._text = ""
+
+    def set_threshold(self, threshold: float) -> None:
+        self._threshold = threshold
+        self.invalidateRowsFilter()
+
+    def threshold(self) -> float:
+        return self._threshold
+
+    def set_status(self, status: Status | None) -> None:
+        self._status = status
+        self.invalidateRowsFilter()
+
+    def set_text(self, text: str) -> None:
+        self._text = text.casefold().strip()
+        self.invalidateRowsFilter()
+
+    def filterAcceptsRow(self, source_row: int, source_parent: _Index) -> bool:
+        model = self.sourceModel()
+        if not isinstance(model, ClaimListModel):
+            return True
+        claim = model.claim_at(source_row)
+        if claim.dismissed:
+            return False
+        if claim.score < self._threshold and not claim.by_hand and claim.status == Status.UNCHECKED:
+            return False
+        if self._status is not None and claim.status != self._status:
+            return False
+        return not (self._text and self._text not in claim.text.casefold() and self._text not in claim.note.casefold())
