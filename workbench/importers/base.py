@@ -34,3 +34,11 @@ class ImportedArticle:
     format: str = ""  # "txt", "md", "html", "docx", "pdf", ...
     paragraphs: tuple[tuple[int, int], ...] = field(default_factory=tuple)
     warnings: tuple[str, ...] = field(default_factory=tuple)
+    # Added by the importers (backwards-compatible, all defaulted):
+    site: str = ""  # publication or site name when known ("The Guardian", "bbc.co.uk")
+    # Page furniture kept apart from the body: Word headers/footers, PDF running heads that were dropped.
+    margins: tuple[str, ...] = field(default_factory=tuple)
+
+    def paragraph_texts(self) -> list[str]:
+        """Each paragraph's text, in order."""
+        return [self.text[start:end] for start, end in self.paragraphs]

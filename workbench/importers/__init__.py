@@ -1,0 +1,125 @@
+"""Import articles from the files journalists have: one call, one plain record, one kind of error.
+
+    import_file(path)            -> ImportedArticle   (File ▸ Open)
+    import_text(text)            -> ImportedArticle   (Edit ▸ Paste as new article)
+    fetch_url(url)               -> ImportedArticle   (File ▸ Open URL)
+
+Every failure is an :class:`ArticleImportError` whose message is one line naming the file and the
+reason; nothing else escapes, so the app and the workspace carry on.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import replace
+from pathlib import Path
+
+# Importing the format modules registers them (binary formats first: they are sniffed in this order).
+from workbench.importers import pdf as _pdf  # noqa: F401
+from workbench.importers import word as _word  # noqa: F401
+
+from workbench.importers import html as _html  # isort: skip
+from workbench.importers import markdown as _markdown  # noqa: F401  # isort: skip
+from workbench.importers import plaintext as _plaintext  # isort: skip
+from workbench.importers.base import ArticleImportError, ImportedArticle
+from workbench.importers.fetch import fetch_url
+from workbench.importers.language import detect_language
+from workbench.importers.registry import ArticleImporter, importer_for, looks_like_html, registered
+
+__all__ = [
+    "MAX_FILE_BYTES",
+    "SUPPORTED_EXTENSIONS",
+    "ArticleImportError",
+    "ArticleImporter",
+    "ImportedArticle",
+    "fetch_url",
+    "import_bytes",
+    "import_file",
+    "import_text",
+]
+
+# The whole file is read into memory and parsed at once. 100 MB covers long PDF reports with
+# pictures; larger files are books, scans or video renamed, and parsing them would take minutes and
+# gigabytes of memory while the app waits.
+MAX_FILE_BYTES = 100 * 1024 * 1024
+
+SUPPORTED_EXTENSIONS: tuple[str, ...] = tuple(
+    dict.fromkeys(ext for importer in registered() for ext in importer.extensions if ext)
+)
+
+
+def _finish(
+    article: ImportedArticle, importer: type[ArticleImporter], source: Path | str, warnings: list[str]
+) -> ImportedArticle:
+    if not article.text.strip():
+        raise ArticleImportError(source, "contains no article text")
+    language = detect_language(article.text) or article.language
+    return replace(
+        article,
+        format=article.format or importer.format,
+        language=language,
+        warnings=tuple(warnings) + article.warnings,
+    )
+
+
+def import_bytes(data: bytes, name: Path, *, source: Path | str = "") -> ImportedArticle:
+    """Import a file's bytes; ``name`` gives the extension hint and the name used in errors."""
+    source = source or name
+    if not data.strip():
+        raise ArticleImportError(source, "the file is empty")
+    if len(data) > MAX_FILE_BYTES:
+        raise ArticleImportError(
+            source, f"is {len(data) / 2**20:.0f} MB; files over {MAX_FILE_BYTES // 2**20} MB are not articles"
+        )
+    importer, warnings = importer_for(data, name)
+    try:
+        article = importer().parse(data, Path(source))
+    except ArticleImportError:
+        raise
+    except (MemoryError, RecursionError) as error:
+        raise ArticleImportError(
+            source, f"is too large or too deeply nested to read ({type(error).__name__})"
+        ) from error
+    except Exception as error:  # a parser library failed on a malformed file: report it, never crash
+        what = importer.description or importer.format
+        detail = str(error).splitlines()[0][:200] if str(error) else ""
+        raise ArticleImportError(
+            source, f"could not be read as {what} ({type(error).__name__}: {detail})"
+        ) from error
+    return _finish(article, importer, source, warnings)
+
+
+def import_file(path: str | os.PathLike[str]) -> ImportedArticle:
+    """Import one article file of any supported format; raise ArticleImportError on failure."""
+    file = Path(path).expanduser().absolute()
+    if not file.exists():
+        raise ArticleImportError(file, "file not found")
+    if file.is_dir():
+        raise ArticleImportError(file, "is a folder, not a file (open the .html page inside it)")
+    try:
+        size = file.stat().st_size
+        if size > MAX_FILE_BYTES:
+            raise ArticleImportError(
+                file, f"is {size / 2**20:.0f} MB; files over {MAX_FILE_BYTES // 2**20} MB are not articles"
+            )
+        data = file.read_bytes()
+    except PermissionError as error:
+        raise ArticleImportError(file, "cannot be read (permission denied)") from error
+    except OSError as error:
+        raise ArticleImportError(file, f"cannot be read ({error.strerror or error})") from error
+    article = import_bytes(data, file)
+    return replace(article, source_path=str(file))
+
+
+def import_text(text: str, *, source: str = "clipboard") -> ImportedArticle:
+    """Import pasted text: HTML when it looks like HTML, otherwise plain text."""
+    if not text.strip():
+        raise ArticleImportError(source, "nothing to import: the text is empty")
+    data = text.encode("utf-8")
+    if looks_like_html(data[:4096]):
+        article = _html.extract_html(data, source)
+        importer: type[ArticleImporter] = _html.HtmlImporter
+    else:
+        article = _plaintext.article_from_text(text, format="txt", source=source)
+        importer = _plaintext.PlainTextImporter
+    return _finish(article, importer, source, [])
