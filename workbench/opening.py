@@ -14,7 +14,7 @@ from pathlib import Path
 from workbench.claims import ClaimExtractor, language_note
 from workbench.claims.types import ExtractedClaim
 from workbench.importers import ImportedArticle, import_file
-from workbench.store import ArticleRecord, Workspace
+from workbench.store import ArticleRecord, Workspace, content_sha256
 
 Progress = Callable[[int, int], None]
 
@@ -48,7 +48,7 @@ def prepare_article(
 ) -> PreparedArticle:
     """The slow, read-only half of opening: look the text up, and extract claims when it is new."""
     messages: list[str] = list(imported.warnings)
-    existing = workspace.find_article(sha256=workspace.content_sha256(imported))
+    existing = workspace.find_article(sha256=content_sha256(imported.text))
     if existing is not None:
         return PreparedArticle(imported, existing, messages=tuple(messages))
     note = language_note(imported.text)
