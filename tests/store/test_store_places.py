@@ -1,0 +1,176 @@
+"""Bad places for a workspace give one clear line and leave the place exactly as it was."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import sqlite3
+from pathlib import Path
+
+import pytest
+from conftest import ARTICLE_TEXT, make_article, sentence_claims
+
+from workbench.store import Status, Workspace, WorkspaceError
+
+
+def _fingerprint(path: Path) -> tuple[str, list[str]]:
+    return hashlib.sha256(path.read_bytes()).hexdigest(), sorted(p.name for p in path.parent.iterdir())
+
+
+needs_permissions = pytest.mark.skipif(
+    os.geteuid() == 0, reason="root ignores file permissions, so a read-only place cannot be simulated"
+)
+
+
+def test_default_workspace_follows_the_environment(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    monkeypatch.setenv("WORKBENCH_DB", str(tmp_path / "team.sqlite"))
+    assert Workspace.default_url() == str(tmp_path / "team.sqlite")
+    with Workspace() as ws:
+        assert ws.place == str(tmp_path / "team.sqlite")
+    assert (tmp_path / "team.sqlite").exists()
+
+
+def test_default_workspace_lives_in_the_user_data_folder(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    monkeypatch.delenv("WORKBENCH_DB", raising=False)
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
+
+    with Workspace() as ws:
+        ws.add_article(make_article(), [], who="")
+
+    assert (tmp_path / "data" / "fact-check-workbench" / "workspace.sqlite").is_file()
+
+
+def test_a_text_file_is_refused_and_left_alone(tmp_path: Path) -> None:
+    notes = tmp_path / "notes.txt"
+    notes.write_text("not a database\n" * 20)
+    before = _fingerprint(notes)
+
+    with pytest.raises(WorkspaceError, match="is not a workspace"):
+        Workspace(str(notes))
+
+    assert _fingerprint(notes) == before
+
+
+def test_a_damaged_workspace_is_refused_and_left_alone(tmp_path: Path) -> None:
+    path = tmp_path / "damaged.sqlite"
+    with Workspace(str(path)) as ws:
+        ws.add_article(make_article(), sentence_claims(ARTICLE_TEXT), who="")
+    data = bytearray(path.read_bytes())
+    data[100:4096] = b"\xff" * (4096 - 100)  # wreck the schema page, keep the header
+    path.write_bytes(bytes(data))
+    before = _fingerprint(path)
+
+    with pytest.raises(WorkspaceError, match="damaged"):
+        Workspace(str(path))
+
+    assert _fingerprint(path) == before
+
+
+def test_another_programs_database_is_refused_and_left_alone(tmp_path: Path) -> None:
+    other = tmp_path / "contacts.sqlite"
+    with sqlite3.connect(other) as connection:
+        connection.execute("CREATE TABLE people (name TEXT)")
+        connection.execute("INSERT INTO people VALUES ('Ann')")
+    connection.close()
+    before = _fingerprint(other)
+
+    with pytest.raises(WorkspaceError, match="not a Fact-Check Workbench workspace"):
+        Workspace(str(other))
+
+    assert _fingerprint(other) == before
+
+
+def test_a_workspace_from_a_newer_version_is_refused_and_left_alone(tmp_path: Path) -> None:
+    path = tmp_path / "future.sqlite"
+    with Workspace(str(path)) as ws:
+        ws.add_article(make_article(), sentence_claims(ARTICLE_TEXT), who="")
+    with sqlite3.connect(path) as connection:
+        connection.execute("UPDATE alembic_version SET version_num = '9999_from_the_future'")
+    connection.close()
+    before = _fingerprint(path)
+
+    with pytest.raises(WorkspaceError, match="newer version"):
+        Workspace(str(path))
+
+    assert _fingerprint(path) == before
+
+
+def test_a_missing_folder_is_named(tmp_path: Path) -> None:
+    with pytest.raises(WorkspaceError, match="does not exist"):
+        Workspace(str(tmp_path / "no" / "such" / "workspace.sqlite"))
+    assert not (tmp_path / "no").exists()
+
+
+def test_a_folder_given_as_the_workspace_is_refused(tmp_path: Path) -> None:
+    with pytest.raises(WorkspaceError, match="is a folder"):
+        Workspace(str(tmp_path))
+
+
+@needs_permissions
+def test_a_read_only_folder_is_refused(tmp_path: Path) -> None:
+    folder = tmp_path / "locked"
+    folder.mkdir()
+    folder.chmod(0o555)
+    try:
+        with pytest.raises(WorkspaceError, match="read-only"):
+            Workspace(str(folder / "workspace.sqlite"))
+        assert list(folder.iterdir()) == []
+    finally:
+        folder.chmod(0o755)
+
+
+def test_a_read_only_data_folder_is_refused(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    # A file where the data folder should be: no one, not even root, can create the folder.
+    (tmp_path / "data").write_text("in the way")
+    monkeypatch.delenv("WORKBENCH_DB", raising=False)
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
+
+    with pytest.raises(WorkspaceError, match="cannot create the data folder"):
+        Workspace()
+
+
+def test_a_full_disk_loses_only_the_change_being_made(tmp_path: Path) -> None:
+    path = tmp_path / "workspace.sqlite"
+    with Workspace(str(path)) as ws:
+        article = ws.add_article(make_article(), sentence_claims(ARTICLE_TEXT), who="")
+        claim = ws.claims(article.id)[0]
+        ws.set_status(claim.id, Status.VERIFIED, who="ann")
+        # Cap the file at its current size: SQLite then reports SQLITE_FULL, as on a full disk.
+        with sqlite3.connect(path) as connection:
+            pages = connection.execute("PRAGMA page_count").fetchone()[0]
+        connection.close()
+        _cap_pages(ws, pages)
+        big = make_article(text="A long article. " * 20000, path="/news/big.txt")
+
+        with pytest.raises(WorkspaceError, match=r"disk .* is full"):
+            ws.add_article(big, sentence_claims(big.text), who="ann")
+
+        assert [a.id for a in ws.list_articles()] == [article.id]
+        assert ws.claim(claim.id).status is Status.VERIFIED
+
+
+def _cap_pages(ws: Workspace, pages: int) -> None:
+    from sqlalchemy import event
+
+    engine = ws._engine  # the test reaches in: there is no public way to fill a disk
+    engine.dispose()
+
+    @event.listens_for(engine, "connect")
+    def _cap(dbapi_connection: sqlite3.Connection, _record: object) -> None:
+        dbapi_connection.execute(f"PRAGMA max_page_count = {pages}")
+
+
+def test_an_unreachable_team_server_is_named(tmp_path: Path) -> None:
+    url = f"postgresql://checker:secret@/workbench?host={tmp_path}&port=1"
+    with pytest.raises(WorkspaceError, match="cannot reach") as error:
+        Workspace(url)
+    assert "secret" not in str(error.value)
+
+
+def test_unsupported_addresses_are_refused() -> None:
+    with pytest.raises(WorkspaceError, match="unsupported"):
+        Workspace("mysql://localhost/workbench")
+    with pytest.raises(WorkspaceError, match="must be a file"):
+        Workspace("sqlite://")

@@ -1,0 +1,1 @@
+"""Alembic migrations of the workspace schema; run programmatically by ``workbench.store.schema``."""

@@ -1,0 +1,74 @@
+"""Runs the Alembic migrations on open, so any older workspace opens in this version."""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import Connection, Engine, text
+from sqlalchemy.exc import DBAPIError
+
+from workbench.store.errors import WorkspaceError
+
+MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
+# The newest schema revision; a test checks it matches the newest migration file.
+HEAD_REVISION = "0001"
+# Any number will do; it keeps two app instances from migrating one PostgreSQL database at once.
+_PG_MIGRATION_LOCK = 0x57_42_53_43
+
+
+@cache
+def known_revisions() -> frozenset[str]:
+    """Every revision the migrations folder knows (a workspace at any other one is from the future)."""
+    return frozenset(script.revision for script in _script_directory().walk_revisions())
+
+
+def upgrade_to_head(engine: Engine, place: str) -> None:
+    """Bring the workspace to ``HEAD_REVISION`` in one transaction; a no-op when it is already there.
+
+    Raises:
+        WorkspaceError: the workspace is from a newer version, or the migration failed (and was rolled
+            back, leaving the workspace as it was).
+    """
+    with engine.connect() as connection:
+        if current_revision(connection) == HEAD_REVISION:
+            connection.rollback()
+            return
+        connection.rollback()
+    writer = engine.execution_options(sqlite_immediate=True)
+    with writer.connect() as connection, connection.begin():
+        if connection.dialect.name == "postgresql":
+            connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": _PG_MIGRATION_LOCK})
+        current = current_revision(connection)  # again, now that no one else can be migrating
+        if current == HEAD_REVISION:
+            return
+        if current is not None and current not in known_revisions():
+            from workbench.store.database import newer_version_message
+
+            raise WorkspaceError(newer_version_message(place, current))
+        _run_alembic_upgrade(connection)
+
+
+def current_revision(connection: Connection) -> str | None:
+    try:
+        return MigrationContext.configure(connection).get_current_revision()
+    except DBAPIError:
+        raise
+    except Exception as error:  # e.g. several heads stored by a foreign tool
+        raise WorkspaceError(f"the workspace's schema version cannot be read: {error}") from None
+
+
+def _run_alembic_upgrade(connection: Connection) -> None:
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS_DIR))
+    config.attributes["connection"] = connection
+    command.upgrade(config, "head")
+
+
+@cache
+def _script_directory() -> ScriptDirectory:
+    return ScriptDirectory(str(MIGRATIONS_DIR))

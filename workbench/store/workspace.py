@@ -1,0 +1,578 @@
+"""The workspace: every article, claim, verdict, source and change, kept safe in one database.
+
+Each public method runs in its own short transaction and hands back plain records; the engine may be
+shared by threads, sessions never are.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import and_, delete, func, insert, or_, select, update
+from sqlalchemy.engine import URL, CursorResult
+from sqlalchemy.exc import DBAPIError, SQLAlchemyError
+from sqlalchemy.orm import Session, sessionmaker
+
+from workbench.claims.types import CheckablePart, ClaimKind, ExtractedClaim, Reason
+from workbench.importers.base import ImportedArticle
+from workbench.store import database
+from workbench.store.errors import StaleWriteError, WorkspaceError
+from workbench.store.models import Article, Claim, History, Source
+from workbench.store.records import (
+    ArticleRecord,
+    ArticleSummary,
+    ClaimRecord,
+    HistoryEntry,
+    SourceRecord,
+    Status,
+)
+from workbench.store.schema import known_revisions, upgrade_to_head
+
+
+def content_sha256(text: str) -> str:
+    """The identity of an article's content: SHA-256 of its imported text (UTF-8).
+
+    The text, not the file bytes, because claim offsets point into the text: a file re-saved with the
+    same words is the same article, and any change to the words is a changed article.
+    """
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def _now() -> datetime:
+    return datetime.now(UTC)
+
+
+class Workspace:
+    """One workspace database (an SQLite file, or a shared PostgreSQL database for a team)."""
+
+    def __init__(self, url: str | None = None) -> None:
+        """Open (creating and migrating as needed) the workspace at ``url``.
+
+        Args:
+            url: an SQLAlchemy URL, ``postgresql://…``, or a plain file path; None means
+                ``Workspace.default_url()``.
+
+        Raises:
+            WorkspaceError: the place cannot hold a workspace; the message says why in one line.
+        """
+        self._url: URL = database.normalise_url(url if url is not None else self.default_url())
+        self.place = database.describe(self._url)
+        self.is_sqlite = self._url.get_backend_name() == "sqlite"
+        if self.is_sqlite:
+            path = Path(str(self._url.database))
+            if url is None:
+                _make_data_folder(path.parent)
+            database.check_sqlite_place(path, known_revisions())
+        self._engine = database.create_workspace_engine(self._url)
+        try:
+            with self._translated_errors():
+                upgrade_to_head(self._engine, self.place)
+        except BaseException:
+            self._engine.dispose()
+            raise
+        self._sessionmaker = sessionmaker(self._engine, expire_on_commit=False)
+        self._writer = sessionmaker(
+            self._engine.execution_options(sqlite_immediate=True), expire_on_commit=False
+        )
+
+    @staticmethod
+    def default_url() -> str:
+        """``WORKBENCH_DB`` when set, else an SQLite file in the user's data folder."""
+        return database.default_url()
+
+    @property
+    def url(self) -> str:
+        """The workspace's address, without any password."""
+        return self._url.render_as_string(hide_password=True)
+
+    def close(self) -> None:
+        self._engine.dispose()
+
+    def __enter__(self) -> Workspace:
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self.close()
+
+    # -- articles ---------------------------------------------------------------------------------
+
+    def add_article(
+        self, imported: ImportedArticle, claims: Sequence[ExtractedClaim], *, who: str = ""
+    ) -> ArticleRecord:
+        """Store an imported article with its extracted claims, numbered in article order."""
+        text = imported.text
+        for claim in claims:
+            _check_bounds(text, claim.start, claim.end)
+        now = _now()
+        with self._write() as session:
+            article_id = session.execute(
+                insert(Article)
+                .values(
+                    source_path=_normal_path(imported.source_path),
+                    sha256=content_sha256(text),
+                    title=imported.title,
+                    byline=imported.byline,
+                    date=imported.date,
+                    url=imported.url,
+                    language=imported.language,
+                    format=imported.format,
+                    text=text,
+                    imported_at=now,
+                )
+                .returning(Article.id)
+            ).scalar_one()
+            ordered = sorted(claims, key=lambda c: (c.start, c.end))
+            if ordered:
+                claim_ids = session.scalars(
+                    insert(Claim).returning(Claim.id, sort_by_parameter_order=True),
+                    [_new_claim_row(article_id, c, now, who) for c in ordered],
+                ).all()
+                session.execute(
+                    insert(History),
+                    [
+                        {"claim_id": cid, "at": now, "who": who, "field": "created", "old": "",
+                         "new": "extractor"}
+                        for cid in claim_ids
+                    ],
+                )
+            row = session.execute(select(*_ARTICLE_COLUMNS).where(Article.id == article_id)).one()
+            return _article_record(row)
+
+    def find_article(
+        self, *, sha256: str | None = None, source_path: str | None = None
+    ) -> ArticleRecord | None:
+        """The newest article with this content hash and/or source path, or None."""
+        if sha256 is None and source_path is None:
+            raise ValueError("find_article needs sha256 or source_path")
+        query = select(*_ARTICLE_COLUMNS).order_by(Article.id.desc()).limit(1)
+        if sha256 is not None:
+            query = query.where(Article.sha256 == sha256)
+        if source_path is not None:
+            query = query.where(Article.source_path == _normal_path(source_path))
+        with self._read() as session:
+            row = session.execute(query).first()
+            return None if row is None else _article_record(row)
+
+    def resolve_article(self, ref: str) -> ArticleRecord:
+        """The article a user means by ``ref``: its id (``"3"``) or its file's path.
+
+        Raises:
+            LookupError: no such article in this workspace.
+        """
+        ref = ref.strip()
+        if ref.isdigit():
+            try:
+                return self.article(int(ref))
+            except LookupError:
+                pass
+        found = self.find_article(source_path=ref) if ref else None
+        if found is None:
+            raise LookupError(f"no article {ref!r} in the workspace (give its number or its file path)")
+        return found
+
+    def article(self, article_id: int) -> ArticleRecord:
+        with self._read() as session:
+            row = session.execute(select(*_ARTICLE_COLUMNS).where(Article.id == article_id)).first()
+            if row is None:
+                raise LookupError(f"no article {article_id} in the workspace")
+            return _article_record(row)
+
+    def list_articles(self) -> list[ArticleSummary]:
+        """Every article, oldest first, with its claim counts (dismissed claims not counted)."""
+        live = Claim.dismissed.is_(False)
+        counts = (
+            select(
+                Claim.article_id,
+                func.count().label("claims"),
+                func.count().filter(Claim.status != Status.UNCHECKED.value).label("checked"),
+                func.count().filter(Claim.status == Status.DISPUTED.value).label("disputed"),
+            )
+            .where(live)
+            .group_by(Claim.article_id)
+            .subquery()
+        )
+        query = (
+            select(
+                Article.id,
+                Article.title,
+                Article.source_path,
+                Article.imported_at,
+                func.coalesce(counts.c.claims, 0),
+                func.coalesce(counts.c.checked, 0),
+                func.coalesce(counts.c.disputed, 0),
+            )
+            .outerjoin(counts, counts.c.article_id == Article.id)
+            .order_by(Article.id)
+        )
+        with self._read() as session:
+            return [ArticleSummary(*row) for row in session.execute(query)]
+
+    def remove_article(self, article_id: int) -> None:
+        """Delete an article with its claims, sources and their history."""
+        with self._write() as session:
+            result: CursorResult[Any] = session.execute(  # type: ignore[assignment]  # DML gives a cursor
+                delete(Article).where(Article.id == article_id)
+            )
+            if result.rowcount == 0:
+                raise LookupError(f"no article {article_id} in the workspace")
+
+    # -- claims -----------------------------------------------------------------------------------
+
+    def claims(self, article_id: int, *, include_dismissed: bool = False) -> list[ClaimRecord]:
+        """The article's claims in article order; numbers count dismissed claims too, so they stay put."""
+        with self._read() as session:
+            if session.get(Article, article_id) is None:
+                raise LookupError(f"no article {article_id} in the workspace")
+            rows = session.execute(
+                select(*_CLAIM_COLUMNS).where(Claim.article_id == article_id).order_by(*_ARTICLE_ORDER)
+            ).all()
+            sources = _sources_by_claim(
+                session, select(Source).join(Claim).where(Claim.article_id == article_id)
+            )
+            records = [_claim_record(row, number, sources) for number, row in enumerate(rows, start=1)]
+        return records if include_dismissed else [r for r in records if not r.dismissed]
+
+    def claim(self, claim_id: int) -> ClaimRecord:
+        with self._read() as session:
+            return _load_claim(session, claim_id)
+
+    def claim_by_number(self, article_id: int, number: int) -> ClaimRecord:
+        """The claim shown as ``number`` in the article's checklist.
+
+        Raises:
+            LookupError: the article has no claim with that number.
+        """
+        if number < 1:
+            raise LookupError(f"article {article_id} has no claim {number}")
+        with self._read() as session:
+            claim_id = session.scalars(
+                select(Claim.id)
+                .where(Claim.article_id == article_id)
+                .order_by(*_ARTICLE_ORDER)
+                .offset(number - 1)
+                .limit(1)
+            ).first()
+            if claim_id is None:
+                raise LookupError(f"article {article_id} has no claim {number}")
+            return _load_claim(session, claim_id)
+
+    def set_status(
+        self, claim_id: int, status: Status | str, *, who: str, expected_version: int | None = None
+    ) -> ClaimRecord:
+        """Mark a claim unchecked, verified or disputed.
+
+        Raises:
+            StaleWriteError: ``expected_version`` is given and someone changed the claim since.
+        """
+        try:
+            value = Status(status)
+        except ValueError:
+            choices = ", ".join(s.value for s in Status)
+            raise ValueError(f"unknown status {status!r} (choose {choices})") from None
+        return self._change_claim(claim_id, {"status": value.value}, who, expected_version)
+
+    def set_note(
+        self, claim_id: int, note: str, *, who: str, expected_version: int | None = None
+    ) -> ClaimRecord:
+        return self._change_claim(claim_id, {"note": note}, who, expected_version)
+
+    def set_dismissed(self, claim_id: int, dismissed: bool, *, who: str) -> ClaimRecord:
+        return self._change_claim(claim_id, {"dismissed": dismissed}, who, None)
+
+    def set_bounds(
+        self, claim_id: int, start: int, end: int, *, who: str, expected_version: int | None = None
+    ) -> ClaimRecord:
+        """Move a claim's span within its article's text (its wording follows the span)."""
+        with self._read() as session:
+            article_id = session.scalar(select(Claim.article_id).where(Claim.id == claim_id))
+            if article_id is None:
+                raise LookupError(f"no claim {claim_id} in the workspace")
+            text = session.scalar(select(Article.text).where(Article.id == article_id)) or ""
+        _check_bounds(text, start, end)
+        changes = {"start_offset": start, "end_offset": end, "text": text[start:end]}
+        return self._change_claim(claim_id, changes, who, expected_version)
+
+    def add_claim(self, article_id: int, start: int, end: int, *, who: str) -> ClaimRecord:
+        """Add a claim the checker marked by hand."""
+        now = _now()
+        with self._write() as session:
+            text = session.scalar(select(Article.text).where(Article.id == article_id))
+            if text is None:
+                raise LookupError(f"no article {article_id} in the workspace")
+            _check_bounds(text, start, end)
+            extracted = ExtractedClaim(text=text[start:end], start=start, end=end, score=0.0)
+            row = _new_claim_row(article_id, extracted, now, who) | {"by_hand": True}
+            claim_id = session.execute(insert(Claim).values(**row).returning(Claim.id)).scalar_one()
+            _log(session, claim_id, now, who, "created", "", "by hand")
+            return _load_claim(session, claim_id)
+
+    def add_source(
+        self,
+        claim_id: int,
+        url: str,
+        *,
+        title: str = "",
+        accessed: str = "",
+        comment: str = "",
+        who: str,
+    ) -> ClaimRecord:
+        url = url.strip()
+        if not url:
+            raise ValueError("a source needs a URL or a reference")
+        now = _now()
+        with self._write() as session:
+            _lock_claim(session, claim_id)
+            session.execute(
+                insert(Source).values(
+                    claim_id=claim_id, url=url, title=title, accessed=accessed, comment=comment,
+                    added_by=who, added_at=now,
+                )
+            )
+            _bump(session, claim_id, who, now)
+            _log(session, claim_id, now, who, "source", "", url)
+            return _load_claim(session, claim_id)
+
+    def remove_source(self, source_id: int, *, who: str) -> ClaimRecord:
+        now = _now()
+        with self._write() as session:
+            found = session.execute(select(Source.claim_id, Source.url).where(Source.id == source_id)).first()
+            if found is None:
+                raise LookupError(f"no source {source_id} in the workspace")
+            claim_id, url = found
+            _lock_claim(session, claim_id)
+            session.execute(delete(Source).where(Source.id == source_id))
+            _bump(session, claim_id, who, now)
+            _log(session, claim_id, now, who, "source", url, "")
+            return _load_claim(session, claim_id)
+
+    def history(self, claim_id: int) -> list[HistoryEntry]:
+        """Every change to the claim, oldest first."""
+        with self._read() as session:
+            rows = session.execute(
+                select(History.claim_id, History.at, History.who, History.field, History.old, History.new)
+                .where(History.claim_id == claim_id)
+                .order_by(History.at, History.id)
+            ).all()
+            if not rows and session.get(Claim, claim_id) is None:
+                raise LookupError(f"no claim {claim_id} in the workspace")
+            return [HistoryEntry(*row) for row in rows]
+
+    # -- internals --------------------------------------------------------------------------------
+
+    def _change_claim(
+        self, claim_id: int, changes: dict[str, Any], who: str, expected_version: int | None
+    ) -> ClaimRecord:
+        """Apply ``changes`` to one claim, log each changed field, bump its version, all at once."""
+        now = _now()
+        with self._write() as session:
+            current = _lock_claim(session, claim_id)
+            if expected_version is not None and current.version != expected_version:
+                raise StaleWriteError(claim_id, current.changed_by, current.changed_at)
+            changed = {k: v for k, v in changes.items() if getattr(current, k) != v}
+            if changed:
+                session.execute(
+                    update(Claim)
+                    .where(Claim.id == claim_id)
+                    .values(**changed, version=Claim.version + 1, changed_by=who, changed_at=now)
+                )
+                for field_name, old, new in _history_fields(current, changed):
+                    _log(session, claim_id, now, who, field_name, old, new)
+            return _load_claim(session, claim_id)
+
+    @contextmanager
+    def _read(self) -> Iterator[Session]:
+        with self._translated_errors(), self._sessionmaker.begin() as session:
+            yield session
+
+    @contextmanager
+    def _write(self) -> Iterator[Session]:
+        with self._translated_errors(), self._writer.begin() as session:
+            yield session
+
+    @contextmanager
+    def _translated_errors(self) -> Iterator[None]:
+        """Database failures become one-line WorkspaceErrors; the transaction is already rolled back."""
+        try:
+            yield
+        except DBAPIError as error:
+            raise WorkspaceError(_explain(error, self.place)) from error
+        except SQLAlchemyError as error:
+            raise WorkspaceError(f"workspace {self.place}: {error}") from error
+
+
+# -- helpers ----------------------------------------------------------------------------------------
+
+_ARTICLE_COLUMNS = (
+    Article.id, Article.title, Article.byline, Article.date, Article.url, Article.language,
+    Article.source_path, Article.format, Article.sha256, Article.text, Article.imported_at,
+)
+_CLAIM_COLUMNS = (
+    Claim.id, Claim.article_id, Claim.text, Claim.start_offset, Claim.end_offset, Claim.score, Claim.kind,
+    Claim.status, Claim.note, Claim.version, Claim.dismissed, Claim.by_hand, Claim.reasons, Claim.spans,
+    Claim.changed_by, Claim.changed_at,
+)
+_ARTICLE_ORDER = (Claim.start_offset, Claim.end_offset, Claim.id)
+
+
+def _article_record(row: Any) -> ArticleRecord:
+    return ArticleRecord(*tuple(row))
+
+
+def _claim_record(row: Any, number: int, sources: dict[int, list[SourceRecord]]) -> ClaimRecord:
+    m = row._mapping
+    return ClaimRecord(
+        id=m["id"],
+        article_id=m["article_id"],
+        number=number,
+        text=m["text"],
+        start=m["start_offset"],
+        end=m["end_offset"],
+        score=m["score"],
+        kind=_kind(m["kind"]),
+        status=Status(m["status"]),
+        note=m["note"],
+        version=m["version"],
+        dismissed=bool(m["dismissed"]),
+        by_hand=bool(m["by_hand"]),
+        reasons=tuple(Reason(r["text"], float(r["weight"])) for r in json.loads(m["reasons"])),
+        spans=tuple(CheckablePart(s["start"], s["end"], s["label"]) for s in json.loads(m["spans"])),
+        sources=tuple(sources.get(m["id"], ())),
+        changed_by=m["changed_by"],
+        changed_at=m["changed_at"],
+    )
+
+
+def _kind(value: str) -> ClaimKind:
+    try:
+        return ClaimKind(value)
+    except ValueError:  # a kind a newer extractor invented: still show the claim
+        return ClaimKind.OTHER
+
+
+def _load_claim(session: Session, claim_id: int) -> ClaimRecord:
+    row = session.execute(select(*_CLAIM_COLUMNS).where(Claim.id == claim_id)).first()
+    if row is None:
+        raise LookupError(f"no claim {claim_id} in the workspace")
+    start, end = row.start_offset, row.end_offset
+    before = session.scalar(
+        select(func.count())
+        .select_from(Claim)
+        .where(
+            Claim.article_id == row.article_id,
+            or_(
+                Claim.start_offset < start,
+                and_(Claim.start_offset == start, Claim.end_offset < end),
+                and_(Claim.start_offset == start, Claim.end_offset == end, Claim.id < claim_id),
+            ),
+        )
+    )
+    sources = _sources_by_claim(session, select(Source).where(Source.claim_id == claim_id))
+    return _claim_record(row, (before or 0) + 1, sources)
+
+
+def _sources_by_claim(session: Session, query: Any) -> dict[int, list[SourceRecord]]:
+    found: dict[int, list[SourceRecord]] = {}
+    for source in session.scalars(query.order_by(Source.id)):
+        found.setdefault(source.claim_id, []).append(
+            SourceRecord(source.id, source.url, source.title, source.accessed, source.comment)
+        )
+    return found
+
+
+def _lock_claim(session: Session, claim_id: int) -> Any:
+    """Read the claim for changing it; on PostgreSQL the row stays locked until commit."""
+    row = session.execute(
+        select(*_CLAIM_COLUMNS).where(Claim.id == claim_id).with_for_update()
+    ).first()
+    if row is None:
+        raise LookupError(f"no claim {claim_id} in the workspace")
+    return row
+
+
+def _bump(session: Session, claim_id: int, who: str, now: datetime) -> None:
+    session.execute(
+        update(Claim)
+        .where(Claim.id == claim_id)
+        .values(version=Claim.version + 1, changed_by=who, changed_at=now)
+    )
+
+
+def _log(session: Session, claim_id: int, at: datetime, who: str, field: str, old: str, new: str) -> None:
+    session.execute(insert(History).values(claim_id=claim_id, at=at, who=who, field=field, old=old, new=new))
+
+
+def _history_fields(current: Any, changed: dict[str, Any]) -> Iterator[tuple[str, str, str]]:
+    if "start_offset" in changed or "end_offset" in changed:
+        start = changed.get("start_offset", current.start_offset)
+        end = changed.get("end_offset", current.end_offset)
+        yield "bounds", f"{current.start_offset}-{current.end_offset}", f"{start}-{end}"
+    for name in ("status", "note", "dismissed", "text"):
+        if name in changed:
+            yield name, _as_text(getattr(current, name)), _as_text(changed[name])
+
+
+def _as_text(value: Any) -> str:
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    return str(value)
+
+
+def _new_claim_row(article_id: int, claim: ExtractedClaim, now: datetime, who: str) -> dict[str, Any]:
+    return {
+        "article_id": article_id,
+        "text": claim.text,
+        "start_offset": claim.start,
+        "end_offset": claim.end,
+        "score": float(claim.score),
+        "kind": ClaimKind(claim.kind).value,
+        "status": Status.UNCHECKED.value,
+        "note": "",
+        "dismissed": False,
+        "by_hand": False,
+        "reasons": json.dumps([{"text": r.text, "weight": r.weight} for r in claim.reasons]),
+        "spans": json.dumps([{"start": s.start, "end": s.end, "label": s.label} for s in claim.spans]),
+        "version": 1,
+        "created_at": now,
+        "changed_by": who,
+        "changed_at": now,
+    }
+
+
+def _check_bounds(text: str, start: int, end: int) -> None:
+    if not 0 <= start < end <= len(text):
+        raise ValueError(f"claim bounds {start}-{end} are outside the article's text (0-{len(text)})")
+
+
+def _normal_path(path: str) -> str:
+    """Source paths are kept absolute, so the same file is found from any working folder."""
+    return str(Path(path).expanduser().absolute()) if path else ""
+
+
+def _make_data_folder(folder: Path) -> None:
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise WorkspaceError(f"cannot create the data folder {folder}: {error.strerror}") from None
+
+
+def _explain(error: DBAPIError, place: str) -> str:
+    """One line for a database failure, in the checker's terms."""
+    detail = str(error.orig).strip().splitlines()[0] if error.orig is not None else str(error)
+    lowered = detail.lower()
+    if "disk is full" in lowered or "no space left" in lowered or "could not extend file" in lowered:
+        return f"the disk holding the workspace {place} is full: the last change was not saved"
+    if "database is locked" in lowered or "database is busy" in lowered:
+        return f"the workspace {place} is busy in another program: the last change was not saved; try again"
+    if "malformed" in lowered or "not a database" in lowered or "file is encrypted" in lowered:
+        return f"the workspace {place} is damaged ({detail})"
+    if "readonly" in lowered or "read-only" in lowered:
+        return f"the workspace {place} is read-only: the last change was not saved"
+    if "connection" in lowered or "connect" in lowered or "server" in lowered:
+        return f"cannot reach the workspace database {place}: {detail}"
+    return f"workspace {place}: {detail}"
