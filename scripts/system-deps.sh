@@ -5,7 +5,7 @@
 # Needs root (or sudo) and apt-get; elsewhere it says what to install and carries on.
 set -euo pipefail
 mode=${1:-test}
-pkgs=(libxcb-cursor0 libxkbcommon-x11-0 libegl1 libgl1 libfontconfig1 libdbus-1-3)
+pkgs=(libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0 libxcb-render-util0 libxcb-xkb1 libxcb-randr0 libxcb-shape0 libxkbcommon-x11-0 libegl1 libgl1 libfontconfig1 libdbus-1-3)
 if [ "$mode" = test ]; then
   pkgs+=(xvfb xauth poppler-utils postgresql)
 fi

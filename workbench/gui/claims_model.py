@@ -118,19 +118,22 @@ class ClaimFilterModel(QSortFilterProxyModel):
         self._text = ""
 
     def set_threshold(self, threshold: float) -> None:
+        self.beginFilterChange()
         self._threshold = threshold
-        self.invalidateRowsFilter()
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
 
     def threshold(self) -> float:
         return self._threshold
 
     def set_status(self, status: Status | None) -> None:
+        self.beginFilterChange()
         self._status = status
-        self.invalidateRowsFilter()
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
 
     def set_text(self, text: str) -> None:
+        self.beginFilterChange()
         self._text = text.casefold().strip()
-        self.invalidateRowsFilter()
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
 
     def filterAcceptsRow(self, source_row: int, source_parent: _Index) -> bool:
         model = self.sourceModel()

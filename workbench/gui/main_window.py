@@ -138,6 +138,9 @@ class MainWindow(QMainWindow):
         self.claims_view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.claims_view.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.claims_view.selectionModel().currentRowChanged.connect(self._on_current_claim_changed)
+        for signal in (self.claims_filter.rowsInserted, self.claims_filter.rowsRemoved, self.claims_filter.modelReset,
+                       self.claims_filter.layoutChanged):
+            signal.connect(self._on_visible_claims_changed)
 
         self.status_filter.addItem("All statuses", None)
         for status in Status:
@@ -430,7 +433,6 @@ class MainWindow(QMainWindow):
         self.article_meta.setText(" · ".join(meta))
         self.highlighter.set_article(article.text)
         self.claims_model.set_claims(claims)
-        self.highlighter.set_claims(claims)
         self._update_progress_summary()
         self.export_action.setEnabled(True)
         self._remember_recent(path)
@@ -500,14 +502,13 @@ class MainWindow(QMainWindow):
     def _on_claims_reloaded(self, claims: list[ClaimRecord]) -> None:
         current = self.current_claim()
         self.claims_model.set_claims(claims)
-        self.highlighter.set_claims(claims)
         self._update_progress_summary()
         if current is not None:
             self._select_claim_id(current.id)
 
     def _replace_claim(self, claim: ClaimRecord) -> None:
         self.claims_model.update_claim(claim)
-        self.highlighter.set_claims(self.claims_model.claims())
+        self.highlighter.set_claims(self.visible_claims())
         current = self.current_claim()
         if current is not None and current.id == claim.id:
             self._show_claim(claim, reload_note=False)
@@ -519,6 +520,9 @@ class MainWindow(QMainWindow):
         claim: ClaimRecord | None = current.data(ClaimRole) if current.isValid() else None
         self._show_claim(claim)
         self.highlighter.select(claim)
+
+    def _on_visible_claims_changed(self, *_args: object) -> None:
+        self.highlighter.set_claims(self.visible_claims())
 
     def _on_threshold_changed(self, value: int) -> None:
         threshold = value / 100

@@ -94,9 +94,9 @@ class TaskRunner(QObject):
             except BaseException as error:  # handed to on_error on the GUI thread, never lost
                 if not isinstance(error, TaskCancelled):
                     log.exception("background task failed")
-                self._delivered.emit(lambda: self._finish(on_error, error))
+                self._delivered.emit(lambda failure=error: self._finish(on_error, failure))
             else:
-                self._delivered.emit(lambda: self._finish(on_done, result))
+                self._delivered.emit(lambda value=result: self._finish(on_done, value))
 
         if self._synchronous:
             work()
