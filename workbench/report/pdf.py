@@ -1,0 +1,486 @@
+"""The printable verification report: a PDF built with reportlab's platypus.
+
+Layout: a cover with the article's provenance and the verdict summary (numbers and a small chart),
+an "Attention" section with the disputed claims, every claim in article order, the claims the
+checker dismissed, and an appendix with the whole article, each claim marked in place. Every page
+has a running header with the title and a "Page X of Y" footer.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+from datetime import datetime
+from functools import cache
+from typing import Any, BinaryIO
+
+from reportlab.graphics.shapes import Drawing, Line, Rect, String
+from reportlab.lib import colors
+from reportlab.lib.enums import TA_CENTER
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import (
+    CondPageBreak,
+    Flowable,
+    HRFlowable,
+    KeepTogether,
+    PageBreak,
+    Paragraph,
+    SimpleDocTemplate,
+    Spacer,
+    Table,
+    TableStyle,
+)
+
+from workbench import APP_NAME, __version__
+from workbench.store.records import ClaimRecord, HistoryEntry, SourceRecord, Status
+
+from .fonts import FONT, register_fonts
+from .model import VerificationReport
+from .text import clean, link, plain, styled, visual
+
+INK = colors.HexColor("#1d1d1f")
+MUTED = colors.HexColor("#5f6368")
+RULE = colors.HexColor("#c7c7cc")
+
+
+class StatusLook:
+    """How a status prints: a word and a symbol (legible in black and white) on a dark colour."""
+
+    def __init__(self, word: str, symbol: str, colour: str, tint: str) -> None:
+        self.word = word
+        self.symbol = symbol
+        self.colour = colors.HexColor(colour)
+        self.tint = colors.HexColor(tint)
+        self.hex = colour
+        self.tint_hex = tint
+
+    @property
+    def label(self) -> str:
+        return f"{self.symbol} {self.word}"
+
+
+LOOKS: dict[str, StatusLook] = {
+    Status.VERIFIED: StatusLook("VERIFIED", "✓", "#1e6b34", "#dcefe1"),
+    Status.DISPUTED: StatusLook("DISPUTED", "✗", "#a4201a", "#f8dcd9"),
+    Status.UNCHECKED: StatusLook("UNCHECKED", "?", "#6b5a00", "#f6efc8"),
+    "dismissed": StatusLook("DISMISSED", "–", "#5f6368", "#e8e8ea"),
+}
+
+
+@cache
+def _styles() -> dict[str, ParagraphStyle]:
+    register_fonts()
+    base = ParagraphStyle("body", fontName=FONT, fontSize=9.5, leading=13, textColor=INK)
+
+    def style(name: str, **kw: Any) -> ParagraphStyle:
+        return ParagraphStyle(name, parent=base, **kw)
+
+    return {
+        "body": base,
+        "kicker": style("kicker", fontName=f"{FONT}-Bold", fontSize=9, textColor=MUTED, spaceAfter=4),
+        "title": style("title", fontName=f"{FONT}-Bold", fontSize=20, leading=25, spaceAfter=10),
+        "h1": style("h1", fontName=f"{FONT}-Bold", fontSize=14, leading=18, spaceBefore=6, spaceAfter=6),
+        "h2": style("h2", fontName=f"{FONT}-Bold", fontSize=11, leading=14, spaceBefore=4, spaceAfter=4),
+        "label": style("label", fontName=f"{FONT}-Bold", fontSize=8.5, leading=12, textColor=MUTED),
+        "value": style("value", fontSize=9, leading=12),
+        "small": style("small", fontSize=8, leading=10.5, textColor=MUTED),
+        "claim": style("claim", fontSize=10, leading=14, leftIndent=8, spaceBefore=3, spaceAfter=3),
+        "detail": style("detail", fontSize=9, leading=12, leftIndent=8, spaceAfter=2),
+        "source": style("source", fontSize=8.5, leading=11.5, leftIndent=20, firstLineIndent=-10),
+        "badge": style("badge", fontName=f"{FONT}-Bold", fontSize=8, leading=10, textColor=colors.white,
+                       alignment=TA_CENTER),
+        "article": style("article", fontSize=9.5, leading=14, spaceAfter=6),
+        "count": style("count", fontName=f"{FONT}-Bold", fontSize=16, leading=19, alignment=TA_CENTER),
+        "countlabel": style("countlabel", fontSize=8, leading=10, alignment=TA_CENTER, textColor=MUTED),
+    }
+
+
+def _when(moment: datetime | None) -> str:
+    if moment is None:
+        return ""
+    text = moment.strftime("%d %B %Y, %H:%M")
+    offset = moment.strftime("%z")
+    if offset:
+        text += " UTC" if offset == "+0000" else f" UTC{offset[:3]}:{offset[3:]}"
+    return text
+
+
+def _page_size(name: str) -> tuple[float, float]:
+    return (612.0, 792.0) if name == "Letter" else (595.2755905511812, 841.8897637795277)  # LETTER, A4
+
+
+class _NumberedCanvas(Canvas):  # type: ignore[misc]  # reportlab ships no type hints
+    """A canvas that knows the page count when it draws footers, for "Page X of Y"."""
+
+    decorate: Callable[[Canvas, int, int], None] = staticmethod(lambda canvas, page, total: None)
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs["initialFontName"] = FONT  # else every page starts in an unembedded Helvetica
+        super().__init__(*args, **kwargs)
+        self._pages: list[dict[str, Any]] = []
+
+    def showPage(self) -> None:
+        self._pages.append(dict(self.__dict__))
+        self._startPage()
+
+    def save(self) -> None:
+        total = len(self._pages)
+        for number, state in enumerate(self._pages, start=1):
+            self.__dict__.update(state)
+            type(self).decorate(self, number, total)
+            super().showPage()
+        super().save()
+
+
+def _canvas_class(report: VerificationReport) -> type[_NumberedCanvas]:
+    title = clean(report.article.title or report.article.source_path or "Untitled article")
+    title = " ".join(title.split())
+    footer_left = f"{APP_NAME} · SHA-256 {report.article.sha256[:16]}… · {_when(report.generated_at)}"
+
+    def decorate(canvas: Canvas, page: int, total: int) -> None:
+        width, height = canvas._pagesize
+        margin = 18 * mm
+        canvas.saveState()
+        canvas.setStrokeColor(RULE)
+        canvas.setLineWidth(0.5)
+        canvas.setFillColor(MUTED)
+        canvas.setFont(FONT, 7.5)
+        if page > 1:
+            right = "Verification report"
+            room = width - 2 * margin - pdfmetrics.stringWidth(right, FONT, 7.5) - 12
+            shown = title
+            while shown and pdfmetrics.stringWidth(visual(shown), FONT, 7.5) > room:
+                shown = shown[: max(0, len(shown) - 4)]
+                shown = shown.rstrip() + "…" if shown else ""
+            canvas.drawString(margin, height - 12 * mm, visual(shown))
+            canvas.drawRightString(width - margin, height - 12 * mm, right)
+            canvas.line(margin, height - 13.5 * mm, width - margin, height - 13.5 * mm)
+        canvas.line(margin, 13.5 * mm, width - margin, 13.5 * mm)
+        canvas.drawString(margin, 10 * mm, footer_left)
+        canvas.drawRightString(width - margin, 10 * mm, f"Page {page} of {total}")
+        canvas.restoreState()
+
+    return type("ReportCanvas", (_NumberedCanvas,), {"decorate": staticmethod(decorate)})
+
+
+def _badge(status: str, width: float = 24 * mm) -> Table:
+    look = LOOKS[status]
+    table = Table([[Paragraph(look.label, _styles()["badge"])]], colWidths=[width])
+    table.setStyle(TableStyle([
+        ("FONTNAME", (0, 0), (-1, -1), FONT),
+        ("BACKGROUND", (0, 0), (-1, -1), look.colour),
+        ("TOPPADDING", (0, 0), (-1, -1), 1.5),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 2.5),
+        ("LEFTPADDING", (0, 0), (-1, -1), 2),
+        ("RIGHTPADDING", (0, 0), (-1, -1), 2),
+        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+    ]))
+    return table
+
+
+def _claim_markup(claim: ClaimRecord, article_text: str) -> str:
+    """The claim's text with its checkable parts in bold and underlined."""
+    text = claim.text
+    if article_text[claim.start : claim.end] != text:
+        return plain(text)  # offsets do not match the text: show it without emphasis rather than wrongly
+    cuts: list[tuple[int, int]] = []
+    for part in sorted(claim.spans, key=lambda p: p.start):
+        start, end = max(part.start, claim.start) - claim.start, min(part.end, claim.end) - claim.start
+        if cuts and start < cuts[-1][1]:
+            start = cuts[-1][1]
+        if start < end:
+            cuts.append((start, end))
+    segments: list[tuple[str, str, str]] = []
+    pos = 0
+    for start, end in cuts:
+        segments.append((text[pos:start], "", ""))
+        segments.append((text[start:end], "<b><u>", "</u></b>"))
+        pos = end
+    segments.append((text[pos:], "", ""))
+    return styled(segments)
+
+
+def _source_line(index: int, source: SourceRecord) -> str:
+    parts = [f"{index}. "]
+    if source.title.strip():
+        parts.append(f"<b>{plain(source.title)}</b> — ")
+    parts.append(link(source.url) if source.url.strip() else "<i>no address given</i>")
+    if source.accessed.strip():
+        parts.append(f" (accessed {plain(source.accessed)})")
+    if source.comment.strip():
+        parts.append(f" — {plain(source.comment)}")
+    return "".join(parts)
+
+
+def _history_line(entry: HistoryEntry) -> str:
+    who = plain(entry.who) if entry.who.strip() else "someone"
+    old, new = plain(entry.old) or "—", plain(entry.new) or "—"
+    return f"{_when(entry.at)} — {who} changed {plain(entry.field)}: {old} → {new}"
+
+
+def _claim_header(claim: ClaimRecord, status: str, width: float) -> Table:
+    st = _styles()
+    meta = f"{plain(str(claim.kind))} · score {claim.score:.2f}"
+    if claim.by_hand:
+        meta += " · added by hand"
+    table = Table(
+        [[Paragraph(f"Claim {claim.number}", st["h2"]), _badge(status), Paragraph(meta, st["small"])]],
+        colWidths=[24 * mm, 27 * mm, width - 51 * mm],
+    )
+    table.setStyle(TableStyle([
+        ("FONTNAME", (0, 0), (-1, -1), FONT),
+        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+        ("LEFTPADDING", (0, 0), (-1, -1), 0),
+        ("RIGHTPADDING", (0, 0), (-1, -1), 4),
+        ("TOPPADDING", (0, 0), (-1, -1), 0),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
+        ("LINEBELOW", (0, 0), (-1, -1), 1.2, LOOKS[status].colour),
+    ]))
+    return table
+
+
+def _claim_block(claim: ClaimRecord, report: VerificationReport, width: float) -> list[Flowable]:
+    st = _styles()
+    status = str(claim.status)
+    head: list[Flowable] = [
+        _claim_header(claim, status, width),
+        Paragraph(_claim_markup(claim, report.article.text), st["claim"]),
+    ]
+    body: list[Flowable] = []
+    if claim.note.strip():
+        body.append(Paragraph(f"<b>Note:</b> {plain(claim.note)}", st["detail"]))
+    else:
+        body.append(Paragraph("<b>Note:</b> <i>none</i>", st["detail"]))
+    if claim.sources:
+        body.append(Paragraph("<b>Sources:</b>", st["detail"]))
+        body.extend(Paragraph(_source_line(i, s), st["source"]) for i, s in enumerate(claim.sources, 1))
+    else:
+        body.append(Paragraph("<b>Sources:</b> <i>none recorded</i>", st["detail"]))
+    if claim.status is Status.UNCHECKED:
+        who = "<b>Status:</b> not checked yet"
+    else:
+        by = plain(claim.changed_by) if claim.changed_by.strip() else "an unnamed checker"
+        who = f"<b>Status set by</b> {by}"
+        if claim.changed_at is not None:
+            who += f" on {_when(claim.changed_at)}"
+    body.append(Paragraph(who, st["detail"]))
+    entries = report.history.get(claim.id, ())
+    if entries:
+        body.append(Paragraph("<b>History:</b>", st["detail"]))
+        body.extend(Paragraph(_history_line(e), st["source"]) for e in entries)
+    return [KeepTogether([*head, *body[:1]]), *body[1:], Spacer(1, 8)]
+
+
+def _field_rows(report: VerificationReport) -> list[tuple[str, str]]:
+    a = report.article
+    rows = [
+        ("Byline", plain(a.byline) or "<i>not given</i>"),
+        ("Published", plain(a.date) or "<i>not given</i>"),
+        ("Source file", plain(a.source_path) or "<i>not given</i>"),
+        ("URL", link(a.url) if a.url.strip() else "<i>not given</i>"),
+        ("Checked by", plain(", ".join(report.checkers)) or "<i>not given</i>"),
+        ("Organisation", plain(report.options.organisation) or "<i>not given</i>"),
+        ("Report generated", plain(_when(report.generated_at))),
+        ("Article SHA-256", plain(a.sha256) or "<i>not recorded</i>"),
+    ]
+    if a.language:
+        rows.insert(3, ("Language", plain(a.language)))
+    return rows
+
+
+def _chart(report: VerificationReport, width: float) -> Drawing:
+    """A horizontal bar per verdict, with its word and count printed beside it (legible in grey)."""
+    counts = report.counts
+    items = [
+        (Status.VERIFIED, counts.verified),
+        (Status.DISPUTED, counts.disputed),
+        (Status.UNCHECKED, counts.unchecked),
+        ("dismissed", counts.dismissed),
+    ]
+    bar_h, gap, label_w = 11.0, 5.0, 30 * mm
+    height = len(items) * (bar_h + gap)
+    drawing = Drawing(width, height, initialFontName=FONT, initialFontSize=8)
+    top = max((n for _, n in items), default=0) or 1
+    room = width - label_w - 14 * mm
+    for row, (status, n) in enumerate(items):
+        look = LOOKS[status]
+        y = height - (row + 1) * (bar_h + gap) + gap / 2
+        drawing.add(String(0, y + 2.5, look.label, fontName=f"{FONT}-Bold", fontSize=8, fillColor=INK))
+        length = room * n / top
+        if n:
+            drawing.add(Rect(label_w, y, max(length, 1.5), bar_h, fillColor=look.colour, strokeColor=None))
+        drawing.add(String(label_w + length + 4, y + 2.5, str(n), fontName=FONT, fontSize=8.5, fillColor=INK))
+    drawing.add(Line(label_w, 0, label_w, height, strokeColor=RULE, strokeWidth=0.5))
+    return drawing
+
+
+def _cover(report: VerificationReport, width: float) -> list[Flowable]:
+    st = _styles()
+    counts = report.counts
+    story: list[Flowable] = [
+        Paragraph("VERIFICATION REPORT", st["kicker"]),
+        Paragraph(plain(report.article.title) or "<i>Untitled article</i>", st["title"]),
+    ]
+    rows = [[Paragraph(name, st["label"]), Paragraph(value, st["value"])]
+            for name, value in _field_rows(report)]
+    fields = Table(
+        rows,
+        colWidths=[34 * mm, width - 34 * mm],
+    )
+    fields.setStyle(TableStyle([
+        ("FONTNAME", (0, 0), (-1, -1), FONT),
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("LEFTPADDING", (0, 0), (-1, -1), 0),
+        ("TOPPADDING", (0, 0), (-1, -1), 2),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
+        ("LINEBELOW", (0, 0), (-1, -2), 0.3, RULE),
+    ]))
+    story += [fields, Spacer(1, 10), Paragraph("Summary", st["h1"])]
+    cells = [
+        (Status.VERIFIED, counts.verified),
+        (Status.DISPUTED, counts.disputed),
+        (Status.UNCHECKED, counts.unchecked),
+        ("dismissed", counts.dismissed),
+    ]
+    tiles = Table(
+        [
+            [Paragraph(str(n), st["count"]) for _, n in cells],
+            [Paragraph(LOOKS[s].label, st["countlabel"]) for s, _ in cells],
+        ],
+        colWidths=[width / 4] * 4,
+    )
+    tiles.setStyle(TableStyle([
+        ("FONTNAME", (0, 0), (-1, -1), FONT),
+        *[("LINEABOVE", (i, 0), (i, 0), 3, LOOKS[s].colour) for i, (s, _) in enumerate(cells)],
+        ("TOPPADDING", (0, 0), (-1, 0), 6),
+    ]))
+    story += [tiles, Spacer(1, 8), _chart(report, width * 0.8), Spacer(1, 8)]
+    story.append(Paragraph(_verdict_sentence(report), st["body"]))
+    return story
+
+
+def _numbers(claims: tuple[ClaimRecord, ...]) -> str:
+    return ", ".join(f"#{c.number}" for c in claims)
+
+
+def _verdict_sentence(report: VerificationReport) -> str:
+    c = report.counts
+    parts = [
+        f"Of <b>{c.to_check}</b> claim{'s' if c.to_check != 1 else ''} to check, "
+        f"<b>{c.verified}</b> verified, <b>{c.disputed}</b> disputed and <b>{c.unchecked}</b> unchecked; "
+        f"<b>{c.dismissed}</b> more set aside as not check-worthy."
+    ]
+    if c.disputed:
+        parts.append(f"<b>Disputed:</b> {_numbers(report.with_status(Status.DISPUTED))} (see Attention).")
+    if c.unchecked:
+        parts.append(
+            f"<b>Not yet checked:</b> {_numbers(report.with_status(Status.UNCHECKED))}. "
+            "The check is not complete."
+        )
+    elif c.to_check:
+        parts.append("Every claim has been checked.")
+    return " ".join(parts)
+
+
+def _annotated_paragraphs(report: VerificationReport) -> Iterator[str]:
+    """The article's paragraphs as markup, each claim tinted and preceded by its number and status."""
+    text = report.article.text
+    claims = [c for c in report.claims if 0 <= c.start < c.end <= len(text)]
+    for match in re.finditer(r"[^\n]+", text):
+        p_start, p_end = match.span()
+        if not match.group().strip():
+            continue
+        segments: list[tuple[str, str, str]] = []
+        cursor = p_start
+        for claim in claims:
+            start, end = max(claim.start, cursor), min(claim.end, p_end)
+            if start >= end:
+                continue
+            look = LOOKS[str(claim.status)]
+            segments.append((text[cursor:start], "", ""))
+            if claim.start >= p_start:  # the marker goes where the claim begins, not on continuation lines
+                segments.append((
+                    f"[{claim.number} {look.label}]",
+                    f'<font color="{look.hex}"><b>',
+                    "</b></font> ",
+                ))
+            segments.append((text[start:end], f'<span backColor="{look.tint_hex}"><u>', "</u></span>"))
+            cursor = end
+        segments.append((text[cursor:p_end], "", ""))
+        yield styled(segments)
+
+
+def _story(report: VerificationReport, width: float) -> list[Flowable]:
+    st = _styles()
+    story = _cover(report, width)
+    disputed = report.with_status(Status.DISPUTED)
+    story += [PageBreak(), Paragraph("Attention: disputed claims", st["h1"])]
+    if disputed:
+        story.append(Paragraph(
+            f"{len(disputed)} claim{'s' if len(disputed) != 1 else ''} could not be verified as published. "
+            "Read these before the article goes out.", st["body"]))
+        story.append(Spacer(1, 6))
+        for claim in disputed:
+            story += _claim_block(claim, report, width)
+    else:
+        story.append(Paragraph("No claim is disputed.", st["body"]))
+    story += [Spacer(1, 10), CondPageBreak(60 * mm), Paragraph("All claims in article order", st["h1"])]
+    if not report.claims:
+        story.append(Paragraph("No check-worthy claims were found in this article.", st["body"]))
+    for claim in report.claims:
+        if claim.status is Status.DISPUTED:
+            story += [
+                KeepTogether([
+                    _claim_header(claim, str(claim.status), width),
+                    Paragraph(_claim_markup(claim, report.article.text), st["claim"]),
+                    Paragraph("<i>Details in the Attention section.</i>", st["detail"]),
+                ]),
+                Spacer(1, 8),
+            ]
+        else:
+            story += _claim_block(claim, report, width)
+    if report.dismissed:
+        story += [CondPageBreak(40 * mm), Paragraph("Dismissed as not check-worthy", st["h1"])]
+        for claim in report.dismissed:
+            by = f" — dismissed by {plain(claim.changed_by)}" if claim.changed_by.strip() else ""
+            story.append(Paragraph(f"<b>{claim.number}.</b> {plain(claim.text)}{by}", st["detail"]))
+    story += [PageBreak(), Paragraph("Appendix: the article with its claims marked", st["h1"])]
+    story.append(Paragraph(
+        "Each claim is underlined and tinted, after its number and status in brackets.", st["small"]))
+    story.append(HRFlowable(width="100%", thickness=0.5, color=RULE, spaceBefore=4, spaceAfter=8))
+    for markup in _annotated_paragraphs(report):
+        story.append(Paragraph(markup, st["article"]))
+    return story
+
+
+def write_pdf(report: VerificationReport, stream: BinaryIO) -> None:
+    """Lay out the whole report and write the PDF bytes to ``stream``."""
+    register_fonts()
+    size = _page_size(report.options.page_size)
+    article = report.article
+    title = " ".join(clean(article.title).split()) or "Untitled article"
+    author = ", ".join(report.checkers) or report.options.organisation
+    if report.options.organisation and report.checkers:
+        author += f" ({report.options.organisation})"
+    doc = SimpleDocTemplate(
+        stream,
+        pagesize=size,
+        leftMargin=18 * mm,
+        rightMargin=18 * mm,
+        topMargin=20 * mm,
+        bottomMargin=20 * mm,
+        title=f"Verification report: {title}",
+        author=author,
+        subject=f"Claim-by-claim verification of “{title}” (SHA-256 {article.sha256})",
+        creator=f"{APP_NAME} {__version__}",
+        keywords=["fact-check", "verification report"],
+        lang=article.language or None,
+    )
+    # Frames pad their content by 6 pt a side; lay out to the width that is really there.
+    doc.build(_story(report, doc.width - 12), canvasmaker=_canvas_class(report))
+
+
+__all__ = ["LOOKS", "register_fonts", "write_pdf"]
