@@ -23,7 +23,9 @@ def pdf_text(path: Path) -> str:
     return " ".join(" ".join(page.extract_text() for page in PdfReader(path).pages).split())
 
 
-def test_extract_prints_claims_with_offsets_into_the_article(capsys: pytest.CaptureFixture[str], sample_article: Path) -> None:
+def test_extract_prints_claims_with_offsets_into_the_article(
+    capsys: pytest.CaptureFixture[str], sample_article: Path
+) -> None:
     code, out, _ = run(capsys, "extract", str(sample_article), "--format", "json")
     assert code == 0
     records = json.loads(out)
@@ -39,7 +41,9 @@ def test_extract_prints_claims_with_offsets_into_the_article(capsys: pytest.Capt
     assert "Sky News" in text
 
 
-def test_import_mark_report_round_trip(capsys: pytest.CaptureFixture[str], sample_article: Path, db_url: str, tmp_path: Path) -> None:
+def test_import_mark_report_round_trip(
+    capsys: pytest.CaptureFixture[str], sample_article: Path, db_url: str, tmp_path: Path
+) -> None:
     code, out, _ = run(capsys, "--db", db_url, "import", str(sample_article))
     assert code == 0
     article_id = out.split("\t")[0]
@@ -49,10 +53,32 @@ def test_import_mark_report_round_trip(capsys: pytest.CaptureFixture[str], sampl
     first, second = claims[0], claims[1]
 
     note = 'Called the embassy: "<b>confirmed</b>" & </para> — Łukasz, Дмитрий, Zoë'
-    assert run(capsys, "mark", article_id, str(first["number"]), "--status", "verified", "--note", note, "--db", db_url)[0] == 0
-    assert run(capsys, "mark", str(sample_article), str(second["number"]), "--status", "disputed", "--db", db_url)[0] == 0
+    assert (
+        run(
+            capsys,
+            "mark",
+            article_id,
+            str(first["number"]),
+            "--status",
+            "verified",
+            "--note",
+            note,
+            "--db",
+            db_url,
+        )[0]
+        == 0
+    )
+    assert (
+        run(
+            capsys, "mark", str(sample_article), str(second["number"]), "--status", "disputed", "--db", db_url
+        )[0]
+        == 0
+    )
 
-    claims = {c["number"]: c for c in json.loads(run(capsys, "claims", article_id, "--db", db_url, "--format", "json")[1])}
+    claims = {
+        c["number"]: c
+        for c in json.loads(run(capsys, "claims", article_id, "--db", db_url, "--format", "json")[1])
+    }
     assert claims[first["number"]]["status"] == "verified"
     assert claims[first["number"]]["note"] == note
     assert claims[first["number"]]["changed_by"] == "Test Checker"
@@ -70,7 +96,9 @@ def test_import_mark_report_round_trip(capsys: pytest.CaptureFixture[str], sampl
     assert first["text"][:40] in text
 
 
-def test_reimporting_the_same_file_resumes(capsys: pytest.CaptureFixture[str], sample_article: Path, db_url: str) -> None:
+def test_reimporting_the_same_file_resumes(
+    capsys: pytest.CaptureFixture[str], sample_article: Path, db_url: str
+) -> None:
     out = run(capsys, "import", str(sample_article), "--db", db_url)[1]
     article_id = out.split("\t")[0]
     run(capsys, "mark", article_id, "1", "--status", "verified", "--db", db_url)
@@ -88,7 +116,9 @@ def test_unreadable_input_is_one_clear_line_and_exit_1(tmp_path: Path, db_url: s
     for path in (broken, missing):
         result = subprocess.run(
             [sys.executable, "-m", "workbench", "extract", str(path), "--db", db_url],
-            capture_output=True, text=True, timeout=120,
+            capture_output=True,
+            text=True,
+            timeout=120,
         )
         assert result.returncode == 1
         lines = result.stderr.strip().splitlines()
@@ -97,7 +127,9 @@ def test_unreadable_input_is_one_clear_line_and_exit_1(tmp_path: Path, db_url: s
         assert "Traceback" not in result.stderr
 
 
-def test_unknown_article_and_claim_are_clear_errors(capsys: pytest.CaptureFixture[str], sample_article: Path, db_url: str) -> None:
+def test_unknown_article_and_claim_are_clear_errors(
+    capsys: pytest.CaptureFixture[str], sample_article: Path, db_url: str
+) -> None:
     code, _, err = run(capsys, "claims", "999", "--db", db_url)
     assert code == 1 and "999" in err
     article_id = run(capsys, "import", str(sample_article), "--db", db_url)[1].split("\t")[0]

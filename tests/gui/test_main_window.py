@@ -12,7 +12,12 @@ from workbench.gui.main_window import MainWindow
 from workbench.store import Status
 
 
-def test_open_mark_note_restart_restores_everything(qtbot: QtBot, make_window: Callable[[], MainWindow], open_and_wait: Callable[[MainWindow, Path], None], sample_article: Path) -> None:
+def test_open_mark_note_restart_restores_everything(
+    qtbot: QtBot,
+    make_window: Callable[[], MainWindow],
+    open_and_wait: Callable[[MainWindow, Path], None],
+    sample_article: Path,
+) -> None:
     window = make_window()
     open_and_wait(window, sample_article)
 
@@ -59,7 +64,12 @@ def test_open_mark_note_restart_restores_everything(qtbot: QtBot, make_window: C
     assert restored[second.id].changed_by == "Test Checker" or restored[second.id].changed_by
 
 
-def test_buttons_mark_and_threshold_hides_low_scores(qtbot: QtBot, make_window: Callable[[], MainWindow], open_and_wait: Callable[[MainWindow, Path], None], sample_article: Path) -> None:
+def test_buttons_mark_and_threshold_hides_low_scores(
+    qtbot: QtBot,
+    make_window: Callable[[], MainWindow],
+    open_and_wait: Callable[[MainWindow, Path], None],
+    sample_article: Path,
+) -> None:
     window = make_window()
     open_and_wait(window, sample_article)
     claim = window.current_claim()
@@ -77,7 +87,11 @@ def test_buttons_mark_and_threshold_hides_low_scores(qtbot: QtBot, make_window: 
 
 
 def test_a_broken_file_shows_a_message_and_the_window_carries_on(
-    qtbot: QtBot, make_window: Callable[[], MainWindow], open_and_wait: Callable[[MainWindow, Path], None], sample_article: Path, tmp_path: Path
+    qtbot: QtBot,
+    make_window: Callable[[], MainWindow],
+    open_and_wait: Callable[[MainWindow, Path], None],
+    sample_article: Path,
+    tmp_path: Path,
 ) -> None:
     window = make_window()
     broken = tmp_path / "report.docx"
@@ -89,7 +103,13 @@ def test_a_broken_file_shows_a_message_and_the_window_carries_on(
     assert window.visible_claims()
 
 
-def test_export_writes_the_pdf(qtbot: QtBot, make_window: Callable[[], MainWindow], open_and_wait: Callable[[MainWindow, Path], None], sample_article: Path, tmp_path: Path) -> None:
+def test_export_writes_the_pdf(
+    qtbot: QtBot,
+    make_window: Callable[[], MainWindow],
+    open_and_wait: Callable[[MainWindow, Path], None],
+    sample_article: Path,
+    tmp_path: Path,
+) -> None:
     window = make_window()
     open_and_wait(window, sample_article)
     target = tmp_path / "out" / "report.pdf"

@@ -11,10 +11,22 @@ from workbench.gui.claims_model import ClaimFilterModel, ClaimListModel, ClaimRo
 from workbench.store import ClaimRecord, Status
 
 
-def claim(id_: int, start: int, score: float, status: Status = Status.UNCHECKED, text: str = "x") -> ClaimRecord:
+def claim(
+    id_: int, start: int, score: float, status: Status = Status.UNCHECKED, text: str = "x"
+) -> ClaimRecord:
     return ClaimRecord(
-        id=id_, article_id=1, number=id_, text=text, start=start, end=start + len(text), score=score,
-        kind=ClaimKind.STATISTIC, status=status, note="", version=1, changed_at=datetime.now(UTC),
+        id=id_,
+        article_id=1,
+        number=id_,
+        text=text,
+        start=start,
+        end=start + len(text),
+        score=score,
+        kind=ClaimKind.STATISTIC,
+        status=status,
+        note="",
+        version=1,
+        changed_at=datetime.now(UTC),
     )
 
 
@@ -30,12 +42,14 @@ def test_models_pass_the_model_tester(qtmodeltester: ModelTester) -> None:
 
 def test_filter_by_threshold_status_and_text() -> None:
     model = ClaimListModel()
-    model.set_claims([
-        claim(1, 0, 0.9, text="58 staff were expelled"),
-        claim(2, 30, 0.2, text="a vague remark"),
-        claim(3, 60, 0.1, Status.VERIFIED, text="checked low scorer"),
-        claim(4, 90, 0.8, Status.DISPUTED, text="44 diplomats"),
-    ])
+    model.set_claims(
+        [
+            claim(1, 0, 0.9, text="58 staff were expelled"),
+            claim(2, 30, 0.2, text="a vague remark"),
+            claim(3, 60, 0.1, Status.VERIFIED, text="checked low scorer"),
+            claim(4, 90, 0.8, Status.DISPUTED, text="44 diplomats"),
+        ]
+    )
     proxy = ClaimFilterModel()
     proxy.setSourceModel(model)
     ids = lambda: [proxy.index(r, 0).data(ClaimRole).id for r in range(proxy.rowCount())]  # noqa: E731

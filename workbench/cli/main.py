@@ -51,7 +51,7 @@ def build_parser() -> argparse.ArgumentParser:
         "--db",
         metavar="URL",
         default=argparse.SUPPRESS,
-        help="workspace database (SQLAlchemy URL or SQLite file); default: $WORKBENCH_DB, else the user data folder",
+        help="workspace database, a SQLAlchemy URL (default: $WORKBENCH_DB, else the data folder)",
     )
     parser = argparse.ArgumentParser(
         prog="workbench",
@@ -74,7 +74,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("file", metavar="FILE")
     p.add_argument("--format", choices=("text", "json"), default="text")
 
-    p = sub.add_parser("import", parents=[common], help="import files into the workspace and find their claims")
+    p = sub.add_parser(
+        "import", parents=[common], help="import files into the workspace and find their claims"
+    )
     p.add_argument("files", nargs="+", metavar="FILE")
     p.add_argument("--format", choices=("text", "json"), default="text")
 
@@ -92,12 +94,18 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("claim", metavar="CLAIM", type=int, help="the claim's number as shown in the checklist")
     p.add_argument("--status", choices=[s.value for s in Status], help="new status")
     p.add_argument("--note", help="new note (replaces the old one)")
-    p.add_argument("--who", default=None, help="checker name recorded in the history (default: $WORKBENCH_CHECKER or login)")
+    p.add_argument(
+        "--who",
+        default=None,
+        help="checker name recorded in the history (default: $WORKBENCH_CHECKER or login)",
+    )
     p.add_argument("--format", choices=("text", "json"), default="text")
 
     p = sub.add_parser("report", parents=[common], help="write the verification report")
     p.add_argument("article", metavar="ARTICLE")
-    p.add_argument("-o", "--output", required=True, metavar="FILE", help="output file (.pdf, .csv, .json, .jsonld)")
+    p.add_argument(
+        "-o", "--output", required=True, metavar="FILE", help="output file (.pdf, .csv, .json, .jsonld)"
+    )
     p.add_argument("--format", choices=("pdf", "csv", "json", "claimreview"), default=None)
     p.add_argument("--checker", default=None, help="checker name printed on the report")
     p.add_argument("--organisation", default="", help="organisation printed on the report")
@@ -111,7 +119,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     command = args.command or "open"
     try:
         if command == "open":
-            return _run_app(getattr(args, "file", None), self_test=getattr(args, "self_test", False), db=_db(args))
+            return _run_app(
+                getattr(args, "file", None), self_test=getattr(args, "self_test", False), db=_db(args)
+            )
         handler = _HANDLERS[command]
         return handler(args, sys.stdout)
     except (ArticleImportError, WorkspaceError, CommandError, LookupError) as error:
@@ -187,7 +197,12 @@ def _cmd_show(args: argparse.Namespace, out: TextIO) -> int:
         json.dump(rec.imported_article(article), out, ensure_ascii=False, indent=2)
         out.write("\n")
         return 0
-    for label, value in (("Title", article.title), ("Byline", article.byline), ("Date", article.date), ("URL", article.url)):
+    for label, value in (
+        ("Title", article.title),
+        ("Byline", article.byline),
+        ("Date", article.date),
+        ("URL", article.url),
+    ):
         if value:
             out.write(f"{label}: {value}\n")
     out.write("\n" + article.text + "\n")
@@ -220,7 +235,9 @@ def _cmd_import(args: argparse.Namespace, out: TextIO) -> int:
                 results.append(record)
             else:
                 state = "resumed" if opened.resumed else "imported"
-                out.write(f"{article.id}\t{state}\t{len(claims)} claims\t{article.title or Path(name).name}\n")
+                out.write(
+                    f"{article.id}\t{state}\t{len(claims)} claims\t{article.title or Path(name).name}\n"
+                )
     finally:
         workspace.close()
     if args.format == "json":
@@ -238,7 +255,9 @@ def _cmd_list(args: argparse.Namespace, out: TextIO) -> int:
         _emit([rec.summary(s) for s in summaries], "json", out)
         return 0
     for s in summaries:
-        out.write(f"{s.id}\t{s.checked}/{s.claims} checked\t{s.disputed} disputed\t{s.title or s.source_path}\n")
+        out.write(
+            f"{s.id}\t{s.checked}/{s.claims} checked\t{s.disputed} disputed\t{s.title or s.source_path}\n"
+        )
     return 0
 
 

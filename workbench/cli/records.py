@@ -66,7 +66,8 @@ def stored_claim(article: ArticleRecord, claim: ClaimRecord) -> dict[str, Any]:
         "reasons": _reasons(claim.reasons),
         "spans": _spans(claim.spans, claim.text, claim.start),
         "sources": [
-            {"url": s.url, "title": s.title, "accessed": s.accessed, "comment": s.comment} for s in claim.sources
+            {"url": s.url, "title": s.title, "accessed": s.accessed, "comment": s.comment}
+            for s in claim.sources
         ],
         "changed_by": claim.changed_by,
         "changed_at": claim.changed_at.isoformat() if claim.changed_at else None,

@@ -73,10 +73,12 @@ class ClaimListModel(QAbstractTableModel):
     def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self.HEADERS)
 
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            if 0 <= section < len(self.HEADERS):
-                return self.HEADERS[section]
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        horizontal = orientation == Qt.Orientation.Horizontal
+        if horizontal and role == Qt.ItemDataRole.DisplayRole and 0 <= section < len(self.HEADERS):
+            return self.HEADERS[section]
         return None
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -109,7 +111,7 @@ class ClaimListModel(QAbstractTableModel):
 
 
 class ClaimFilterModel(QSortFilterProxyModel):
-    """Hides claims below the score threshold (unless already checked or added by hand), by status and text."""
+    """Hides claims below the score threshold (unless checked or added by hand), by status and by text."""
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
@@ -146,4 +148,6 @@ class ClaimFilterModel(QSortFilterProxyModel):
             return False
         if self._status is not None and claim.status != self._status:
             return False
-        return not (self._text and self._text not in claim.text.casefold() and self._text not in claim.note.casefold())
+        return not (
+            self._text and self._text not in claim.text.casefold() and self._text not in claim.note.casefold()
+        )

@@ -40,7 +40,7 @@ from workbench.gui.tasks import TaskCancelled, TaskContext, TaskHandle, TaskRunn
 from workbench.importers import SUPPORTED_EXTENSIONS, ArticleImportError, import_file
 from workbench.opening import OpenedArticle, PreparedArticle, prepare_article, store_prepared
 from workbench.report import ReportOptions, write_report
-from workbench.store import ArticleRecord, ClaimRecord, Status, StaleWriteError, Workspace
+from workbench.store import ArticleRecord, ClaimRecord, StaleWriteError, Status, Workspace
 
 log = logging.getLogger(__name__)
 
@@ -74,7 +74,9 @@ class MainWindow(QMainWindow):
     report_written = Signal(str)
     failed = Signal(str)
 
-    def __init__(self, *, db: str | None = None, tasks: TaskRunner | None = None, settings: QSettings | None = None) -> None:
+    def __init__(
+        self, *, db: str | None = None, tasks: TaskRunner | None = None, settings: QSettings | None = None
+    ) -> None:
         super().__init__()
         self.setWindowTitle(APP_NAME)
         self.setAcceptDrops(True)
@@ -94,7 +96,9 @@ class MainWindow(QMainWindow):
         self._build_status_bar()
         self._restore_layout()
 
-        self._tasks.run(lambda ctx: Workspace(db), on_done=self._on_workspace_opened, on_error=self._on_workspace_failed)
+        self._tasks.run(
+            lambda ctx: Workspace(db), on_done=self._on_workspace_opened, on_error=self._on_workspace_failed
+        )
 
     # -- construction -----------------------------------------------------------------------------
     def _build_desk(self) -> None:
@@ -132,14 +136,23 @@ class MainWindow(QMainWindow):
         self.claims_filter.setSourceModel(self.claims_model)
         self.claims_view.setModel(self.claims_filter)
         header = self.claims_view.horizontalHeader()
-        for column in (ClaimListModel.NUMBER, ClaimListModel.STATUS, ClaimListModel.SCORE, ClaimListModel.KIND):
+        for column in (
+            ClaimListModel.NUMBER,
+            ClaimListModel.STATUS,
+            ClaimListModel.SCORE,
+            ClaimListModel.KIND,
+        ):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(ClaimListModel.TEXT, QHeaderView.ResizeMode.Stretch)
         self.claims_view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.claims_view.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.claims_view.selectionModel().currentRowChanged.connect(self._on_current_claim_changed)
-        for signal in (self.claims_filter.rowsInserted, self.claims_filter.rowsRemoved, self.claims_filter.modelReset,
-                       self.claims_filter.layoutChanged):
+        for signal in (
+            self.claims_filter.rowsInserted,
+            self.claims_filter.rowsRemoved,
+            self.claims_filter.modelReset,
+            self.claims_filter.layoutChanged,
+        ):
             signal.connect(self._on_visible_claims_changed)
 
         self.status_filter.addItem("All statuses", None)
@@ -162,11 +175,14 @@ class MainWindow(QMainWindow):
         self._note_timer.timeout.connect(self._save_note)
         self.note_edit.textChanged.connect(self._on_note_edited)
 
-    def _action(self, text: str, slot: Callable[[], Any], shortcut: QKeySequence | str | None = None, tip: str = "") -> QAction:
+    def _action(
+        self, text: str, slot: Callable[[], Any], shortcut: QKeySequence | str | None = None, tip: str = ""
+    ) -> QAction:
         action = QAction(text, self)
         if shortcut is not None:
             action.setShortcut(QKeySequence(shortcut))
-        action.setToolTip(f"{tip or text.replace('&', '')} ({action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)})" if shortcut else tip)
+        keys = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+        action.setToolTip(f"{tip or text.replace('&', '')} ({keys})" if shortcut else tip)
         action.triggered.connect(lambda _checked=False: slot())
         self.addAction(action)
         return action
@@ -260,7 +276,9 @@ class MainWindow(QMainWindow):
         return claim
 
     def visible_claims(self) -> list[ClaimRecord]:
-        return [self.claims_filter.index(row, 0).data(ClaimRole) for row in range(self.claims_filter.rowCount())]
+        return [
+            self.claims_filter.index(row, 0).data(ClaimRole) for row in range(self.claims_filter.rowCount())
+        ]
 
     def open_path(self, path: str | Path) -> None:
         """Import, extract and show ``path`` in the background; the window stays usable."""
@@ -343,7 +361,9 @@ class MainWindow(QMainWindow):
     # -- dialogs --------------------------------------------------------------------------------
     def show_open_dialog(self) -> None:
         patterns = " ".join(f"*{ext}" for ext in SUPPORTED_EXTENSIONS)
-        dialog = QFileDialog(self, "Open article", str(self._settings.value("dialogs/open_dir", str(Path.home()))))
+        dialog = QFileDialog(
+            self, "Open article", str(self._settings.value("dialogs/open_dir", str(Path.home())))
+        )
         dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
         dialog.setNameFilters([f"Articles ({patterns})", "All files (*)"])
         dialog.fileSelected.connect(self._on_open_selected)
@@ -370,7 +390,10 @@ class MainWindow(QMainWindow):
         for action in self.findChildren(QAction):
             keys = ", ".join(s.toString(QKeySequence.SequenceFormat.NativeText) for s in action.shortcuts())
             if keys:
-                rows.append(f"<tr><td><b>{html.escape(keys)}</b></td><td>{html.escape(action.text().replace('&', ''))}</td></tr>")
+                rows.append(
+                    f"<tr><td><b>{html.escape(keys)}</b></td>"
+                    f"<td>{html.escape(action.text().replace('&', ''))}</td></tr>"
+                )
         box = QMessageBox(QMessageBox.Icon.Information, "Keyboard shortcuts", "", parent=self)
         box.setTextFormat(Qt.TextFormat.RichText)
         box.setText("<table cellspacing=6>" + "".join(sorted(rows)) + "</table>")
@@ -619,11 +642,17 @@ class MainWindow(QMainWindow):
             self._loading_note = False
 
     def _update_progress_summary(self) -> None:
-        shown = [c for c in self.claims_model.claims() if not c.dismissed and (
-            c.score >= self.claims_filter.threshold() or c.by_hand or c.status != Status.UNCHECKED)]
+        shown = [
+            c
+            for c in self.claims_model.claims()
+            if not c.dismissed
+            and (c.score >= self.claims_filter.threshold() or c.by_hand or c.status != Status.UNCHECKED)
+        ]
         checked = sum(1 for c in shown if c.status != Status.UNCHECKED)
         disputed = sum(1 for c in shown if c.status == Status.DISPUTED)
-        self.check_progress.setText(f"{checked} of {len(shown)} checked · {disputed} disputed" if self._article else "")
+        self.check_progress.setText(
+            f"{checked} of {len(shown)} checked · {disputed} disputed" if self._article else ""
+        )
 
     def _focus_note(self) -> None:
         if self.note_edit.isEnabled():

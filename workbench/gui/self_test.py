@@ -46,8 +46,12 @@ def run_self_test(app: QApplication) -> int:
                 workspace.set_note(marked.id, "self-test note Zoë & <b>", who="self-test")
                 step = "write the PDF report"
                 report = Path(folder) / "report.pdf"
-                write_report(opened.article, workspace.claims(opened.article.id, include_dismissed=True), report,
-                             options=ReportOptions(checker="self-test"))
+                write_report(
+                    opened.article,
+                    workspace.claims(opened.article.id, include_dismissed=True),
+                    report,
+                    options=ReportOptions(checker="self-test"),
+                )
                 step = "read the report back"
                 text = " ".join(_pdf_text(report).split())
                 if "self-test note Zoë & <b>" not in text:

@@ -115,7 +115,9 @@ class TaskRunner(QObject):
             self._lanes[name] = ThreadPoolExecutor(max_workers=1, thread_name_prefix=f"workbench-{name}")
         return self._lanes[name]
 
-    def _report_progress(self, callback: Callable[[int, int, str], None] | None, done: int, total: int, label: str) -> None:
+    def _report_progress(
+        self, callback: Callable[[int, int, str], None] | None, done: int, total: int, label: str
+    ) -> None:
         self.progressed.emit(done, total, label)
         if callback is not None:
             callback(done, total, label)
