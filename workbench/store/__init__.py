@@ -4,8 +4,10 @@ from workbench.store.errors import StaleWriteError, WorkspaceError
 from workbench.store.records import (
     ArticleRecord,
     ArticleSummary,
+    ClaimChange,
     ClaimRecord,
     HistoryEntry,
+    ReanchorReport,
     SourceRecord,
     Status,
 )
@@ -14,8 +16,10 @@ from workbench.store.workspace import Workspace, content_sha256
 __all__ = [
     "ArticleRecord",
     "ArticleSummary",
+    "ClaimChange",
     "ClaimRecord",
     "HistoryEntry",
+    "ReanchorReport",
     "SourceRecord",
     "StaleWriteError",
     "Status",

@@ -122,8 +122,7 @@ def _sqlite_revision(path: Path) -> str | None:
             return None
         if "alembic_version" not in tables or "claims" not in tables:
             raise WorkspaceError(
-                f"{path} is an SQLite database but not a Fact-Check Workbench workspace; "
-                "choose another file"
+                f"{path} is an SQLite database but not a Fact-Check Workbench workspace; choose another file"
             )
         row = connection.execute("SELECT version_num FROM alembic_version").fetchone()
     except sqlite3.DatabaseError as error:

@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from typing import Any, ClassVar
 
-from sqlalchemy import Boolean, DateTime, Dialect, Float, ForeignKey, Integer, MetaData, String, Text
+from sqlalchemy import Boolean, DateTime, Dialect, Float, ForeignKey, Integer, MetaData, String, Text, false
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 from sqlalchemy.types import TypeDecorator
 
@@ -80,6 +80,9 @@ class Claim(Base):
     by_hand: Mapped[bool] = mapped_column(Boolean, default=False)
     reasons: Mapped[str] = mapped_column(default="[]")  # JSON list of {text, weight}
     spans: Mapped[str] = mapped_column(default="[]")  # JSON list of {start, end, label}
+    # Re-anchoring (revision 0002): the claim's words were not found in the article's newer text.
+    text_changed: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
+    previous_text: Mapped[str] = mapped_column(default="", server_default="")  # wording before a change
     version: Mapped[int] = mapped_column(default=1)  # optimistic concurrency: bumped on every change
     created_at: Mapped[datetime]
     changed_by: Mapped[str] = mapped_column(default="")

@@ -70,6 +70,10 @@ class ClaimRecord:
     sources: tuple[SourceRecord, ...] = field(default_factory=tuple)
     changed_by: str = ""
     changed_at: datetime | None = None
+    # The article's text changed and this claim's words were not found in it: ``text`` is the old
+    # wording and ``start == end`` marks roughly where it was. Setting new bounds clears the flag.
+    text_changed: bool = False
+    previous_text: str = ""  # the wording before re-anchoring reworded the claim, else ""
 
 
 @dataclass(frozen=True)
@@ -80,3 +84,47 @@ class HistoryEntry:
     field: str
     old: str
     new: str
+
+
+@dataclass(frozen=True)
+class ClaimChange:
+    """One claim that re-anchoring could not keep as it was."""
+
+    claim_id: int
+    number: int
+    old_text: str
+    new_text: str  # "" when the claim was not found at all
+
+
+@dataclass(frozen=True)
+class ReanchorReport:
+    """What happened to an article's claims when its file's text changed since it was checked."""
+
+    article: ArticleRecord
+    text_changed: bool  # False: same text, nothing was touched
+    kept: int = 0  # claims found word for word (perhaps elsewhere in the text)
+    reworded: tuple[ClaimChange, ...] = ()  # found by a fuzzy match: anchored to the new wording
+    lost: tuple[ClaimChange, ...] = ()  # not found: flagged "text changed", old wording kept
+    added: int = 0  # new claims the extractor found in the new text
+
+    def summary(self) -> str:
+        """One or two sentences telling the user what changed."""
+        if not self.text_changed:
+            return "The article's text is unchanged; your checks are as you left them."
+        parts = [f"{self.kept} {_claims(self.kept)} found as before"]
+        if self.reworded:
+            numbers = ", ".join(str(c.number) for c in self.reworded)
+            parts.append(f"{len(self.reworded)} reworded (claim {numbers}: verdicts kept, check them again)")
+        if self.lost:
+            numbers = ", ".join(str(c.number) for c in self.lost)
+            parts.append(
+                f"{len(self.lost)} no longer found (claim {numbers}: flagged “text changed”, "
+                "old wording kept)"
+            )
+        if self.added:
+            parts.append(f"{self.added} new {_claims(self.added)}")
+        return "The article's text changed since it was checked: " + "; ".join(parts) + "."
+
+
+def _claims(count: int) -> str:
+    return "claim" if count == 1 else "claims"

@@ -16,7 +16,7 @@ from workbench.store.errors import WorkspaceError
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 # The newest schema revision; a test checks it matches the newest migration file.
-HEAD_REVISION = "0001"
+HEAD_REVISION = "0002"
 # Any number will do; it keeps two app instances from migrating one PostgreSQL database at once.
 _PG_MIGRATION_LOCK = 0x57_42_53_43
 
@@ -40,17 +40,43 @@ def upgrade_to_head(engine: Engine, place: str) -> None:
             return
         connection.rollback()
     writer = engine.execution_options(sqlite_immediate=True)
-    with writer.connect() as connection, connection.begin():
-        if connection.dialect.name == "postgresql":
-            connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": _PG_MIGRATION_LOCK})
-        current = current_revision(connection)  # again, now that no one else can be migrating
-        if current == HEAD_REVISION:
-            return
-        if current is not None and current not in known_revisions():
-            from workbench.store.database import newer_version_message
+    with writer.connect() as connection:
+        sqlite = connection.dialect.name == "sqlite"
+        if sqlite:
+            # SQLite's own rule for schema changes: foreign keys off, so a table rebuilt by a migration
+            # does not cascade-delete the rows that point at it; checked again before committing.
+            _raw_sqlite(connection, "PRAGMA foreign_keys=OFF")
+        try:
+            with connection.begin():
+                if not sqlite:
+                    connection.execute(
+                        text("SELECT pg_advisory_xact_lock(:key)"), {"key": _PG_MIGRATION_LOCK}
+                    )
+                current = current_revision(connection)  # again, now that no one else can be migrating
+                if current == HEAD_REVISION:
+                    return
+                if current is not None and current not in known_revisions():
+                    from workbench.store.database import newer_version_message
 
-            raise WorkspaceError(newer_version_message(place, current))
-        _run_alembic_upgrade(connection)
+                    raise WorkspaceError(newer_version_message(place, current))
+                _run_alembic_upgrade(connection)
+                if sqlite and connection.exec_driver_sql("PRAGMA foreign_key_check").first() is not None:
+                    raise WorkspaceError(
+                        f"updating the workspace {place} would break links between its records; "
+                        "nothing was changed"
+                    )
+        finally:
+            if sqlite:
+                _raw_sqlite(connection, "PRAGMA foreign_keys=ON")
+
+
+def _raw_sqlite(connection: Connection, statement: str) -> None:
+    """Run a PRAGMA outside any transaction (inside one, SQLite ignores foreign_keys)."""
+    cursor = connection.connection.cursor()
+    try:
+        cursor.execute(statement)
+    finally:
+        cursor.close()
 
 
 def current_revision(connection: Connection) -> str | None:

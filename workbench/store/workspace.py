@@ -10,6 +10,7 @@ import hashlib
 import json
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -21,14 +22,16 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from workbench.claims.types import CheckablePart, ClaimKind, ExtractedClaim, Reason
 from workbench.importers.base import ImportedArticle
-from workbench.store import database
+from workbench.store import anchoring, database
 from workbench.store.errors import StaleWriteError, WorkspaceError
 from workbench.store.models import Article, Claim, History, Source
 from workbench.store.records import (
     ArticleRecord,
     ArticleSummary,
+    ClaimChange,
     ClaimRecord,
     HistoryEntry,
+    ReanchorReport,
     SourceRecord,
     Status,
 )
@@ -133,14 +136,7 @@ class Workspace:
                     insert(Claim).returning(Claim.id, sort_by_parameter_order=True),
                     [_new_claim_row(article_id, c, now, who) for c in ordered],
                 ).all()
-                session.execute(
-                    insert(History),
-                    [
-                        {"claim_id": cid, "at": now, "who": who, "field": "created", "old": "",
-                         "new": "extractor"}
-                        for cid in claim_ids
-                    ],
-                )
+                _log_created(session, claim_ids, now, who)
             row = session.execute(select(*_ARTICLE_COLUMNS).where(Article.id == article_id)).one()
             return _article_record(row)
 
@@ -222,6 +218,89 @@ class Workspace:
             if result.rowcount == 0:
                 raise LookupError(f"no article {article_id} in the workspace")
 
+    def reimport(
+        self,
+        article_id: int,
+        imported: ImportedArticle,
+        claims: Sequence[ExtractedClaim],
+        *,
+        who: str = "",
+    ) -> ReanchorReport:
+        """Bring a stored article up to its file's new text, keeping every verdict it can.
+
+        Each existing claim is re-anchored in the new text (exact words with their surroundings, then a
+        fuzzy match); claims that cannot be found are flagged ``text_changed`` with their old wording
+        kept; ``claims`` (freshly extracted from the new text) that overlap no kept claim are added. Same
+        text: nothing is touched. All in one transaction.
+        """
+        new_text = imported.text
+        for extracted in claims:
+            _check_bounds(new_text, extracted.start, extracted.end)
+        now = _now()
+        with self._write() as session:
+            row = session.execute(select(*_ARTICLE_COLUMNS).where(Article.id == article_id)).first()
+            if row is None:
+                raise LookupError(f"no article {article_id} in the workspace")
+            old = _article_record(row)
+            if old.sha256 == content_sha256(new_text):
+                return ReanchorReport(article=old, text_changed=False)
+            existing = session.execute(
+                select(*_CLAIM_COLUMNS).where(Claim.article_id == article_id).order_by(*_ARTICLE_ORDER)
+            ).all()
+            plan = _reanchor(old.text, new_text, existing, claims)
+            for claim_id, changes, history in plan.updates:
+                session.execute(
+                    update(Claim)
+                    .where(Claim.id == claim_id)
+                    .values(**changes, version=Claim.version + 1, changed_by=who, changed_at=now)
+                )
+                for field_name, before, after in history:
+                    _log(session, claim_id, now, who, field_name, before, after)
+            if plan.added:
+                added_ids = session.scalars(
+                    insert(Claim).returning(Claim.id, sort_by_parameter_order=True),
+                    [_new_claim_row(article_id, c, now, who) for c in plan.added],
+                ).all()
+                _log_created(session, added_ids, now, who)
+            session.execute(
+                update(Article)
+                .where(Article.id == article_id)
+                .values(
+                    source_path=_normal_path(imported.source_path) or old.source_path,
+                    sha256=content_sha256(new_text),
+                    title=imported.title,
+                    byline=imported.byline,
+                    date=imported.date,
+                    url=imported.url,
+                    language=imported.language,
+                    format=imported.format,
+                    text=new_text,
+                    imported_at=now,
+                )
+            )
+            numbers = {
+                cid: n
+                for n, cid in enumerate(
+                    session.scalars(
+                        select(Claim.id).where(Claim.article_id == article_id).order_by(*_ARTICLE_ORDER)
+                    ),
+                    start=1,
+                )
+            }
+            article = _article_record(
+                session.execute(select(*_ARTICLE_COLUMNS).where(Article.id == article_id)).one()
+            )
+            return ReanchorReport(
+                article=article,
+                text_changed=True,
+                kept=plan.kept,
+                reworded=tuple(
+                    ClaimChange(cid, numbers[cid], before, after) for cid, before, after in plan.reworded
+                ),
+                lost=tuple(ClaimChange(cid, numbers[cid], before, "") for cid, before in plan.lost),
+                added=len(plan.added),
+            )
+
     # -- claims -----------------------------------------------------------------------------------
 
     def claims(self, article_id: int, *, include_dismissed: bool = False) -> list[ClaimRecord]:
@@ -295,7 +374,8 @@ class Workspace:
                 raise LookupError(f"no claim {claim_id} in the workspace")
             text = session.scalar(select(Article.text).where(Article.id == article_id)) or ""
         _check_bounds(text, start, end)
-        changes = {"start_offset": start, "end_offset": end, "text": text[start:end]}
+        # Placing a claim by hand also re-anchors one whose words were lost in a changed text.
+        changes = {"start_offset": start, "end_offset": end, "text": text[start:end], "text_changed": False}
         return self._change_claim(claim_id, changes, who, expected_version)
 
     def add_claim(self, article_id: int, start: int, end: int, *, who: str) -> ClaimRecord:
@@ -330,8 +410,13 @@ class Workspace:
             _lock_claim(session, claim_id)
             session.execute(
                 insert(Source).values(
-                    claim_id=claim_id, url=url, title=title, accessed=accessed, comment=comment,
-                    added_by=who, added_at=now,
+                    claim_id=claim_id,
+                    url=url,
+                    title=title,
+                    accessed=accessed,
+                    comment=comment,
+                    added_by=who,
+                    added_at=now,
                 )
             )
             _bump(session, claim_id, who, now)
@@ -409,13 +494,37 @@ class Workspace:
 # -- helpers ----------------------------------------------------------------------------------------
 
 _ARTICLE_COLUMNS = (
-    Article.id, Article.title, Article.byline, Article.date, Article.url, Article.language,
-    Article.source_path, Article.format, Article.sha256, Article.text, Article.imported_at,
+    Article.id,
+    Article.title,
+    Article.byline,
+    Article.date,
+    Article.url,
+    Article.language,
+    Article.source_path,
+    Article.format,
+    Article.sha256,
+    Article.text,
+    Article.imported_at,
 )
 _CLAIM_COLUMNS = (
-    Claim.id, Claim.article_id, Claim.text, Claim.start_offset, Claim.end_offset, Claim.score, Claim.kind,
-    Claim.status, Claim.note, Claim.version, Claim.dismissed, Claim.by_hand, Claim.reasons, Claim.spans,
-    Claim.changed_by, Claim.changed_at,
+    Claim.id,
+    Claim.article_id,
+    Claim.text,
+    Claim.start_offset,
+    Claim.end_offset,
+    Claim.score,
+    Claim.kind,
+    Claim.status,
+    Claim.note,
+    Claim.version,
+    Claim.dismissed,
+    Claim.by_hand,
+    Claim.reasons,
+    Claim.spans,
+    Claim.changed_by,
+    Claim.changed_at,
+    Claim.text_changed,
+    Claim.previous_text,
 )
 _ARTICLE_ORDER = (Claim.start_offset, Claim.end_offset, Claim.id)
 
@@ -445,6 +554,8 @@ def _claim_record(row: Any, number: int, sources: dict[int, list[SourceRecord]])
         sources=tuple(sources.get(m["id"], ())),
         changed_by=m["changed_by"],
         changed_at=m["changed_at"],
+        text_changed=bool(m["text_changed"]),
+        previous_text=m["previous_text"],
     )
 
 
@@ -487,9 +598,7 @@ def _sources_by_claim(session: Session, query: Any) -> dict[int, list[SourceReco
 
 def _lock_claim(session: Session, claim_id: int) -> Any:
     """Read the claim for changing it; on PostgreSQL the row stays locked until commit."""
-    row = session.execute(
-        select(*_CLAIM_COLUMNS).where(Claim.id == claim_id).with_for_update()
-    ).first()
+    row = session.execute(select(*_CLAIM_COLUMNS).where(Claim.id == claim_id).with_for_update()).first()
     if row is None:
         raise LookupError(f"no claim {claim_id} in the workspace")
     return row
@@ -507,12 +616,20 @@ def _log(session: Session, claim_id: int, at: datetime, who: str, field: str, ol
     session.execute(insert(History).values(claim_id=claim_id, at=at, who=who, field=field, old=old, new=new))
 
 
+def _log_created(session: Session, claim_ids: Sequence[int], at: datetime, who: str) -> None:
+    rows = [
+        {"claim_id": cid, "at": at, "who": who, "field": "created", "old": "", "new": "extractor"}
+        for cid in claim_ids
+    ]
+    session.execute(insert(History), rows)
+
+
 def _history_fields(current: Any, changed: dict[str, Any]) -> Iterator[tuple[str, str, str]]:
     if "start_offset" in changed or "end_offset" in changed:
         start = changed.get("start_offset", current.start_offset)
         end = changed.get("end_offset", current.end_offset)
         yield "bounds", f"{current.start_offset}-{current.end_offset}", f"{start}-{end}"
-    for name in ("status", "note", "dismissed", "text"):
+    for name in ("status", "note", "dismissed", "text", "text_changed"):
         if name in changed:
             yield name, _as_text(getattr(current, name)), _as_text(changed[name])
 
@@ -537,6 +654,8 @@ def _new_claim_row(article_id: int, claim: ExtractedClaim, now: datetime, who: s
         "by_hand": False,
         "reasons": json.dumps([{"text": r.text, "weight": r.weight} for r in claim.reasons]),
         "spans": json.dumps([{"start": s.start, "end": s.end, "label": s.label} for s in claim.spans]),
+        "text_changed": False,
+        "previous_text": "",
         "version": 1,
         "created_at": now,
         "changed_by": who,
@@ -576,3 +695,97 @@ def _explain(error: DBAPIError, place: str) -> str:
     if "connection" in lowered or "connect" in lowered or "server" in lowered:
         return f"cannot reach the workspace database {place}: {detail}"
     return f"workspace {place}: {detail}"
+
+
+@dataclass
+class _ReanchorPlan:
+    updates: list[tuple[int, dict[str, Any], list[tuple[str, str, str]]]] = field(default_factory=list)
+    added: list[ExtractedClaim] = field(default_factory=list)
+    kept: int = 0
+    reworded: list[tuple[int, str, str]] = field(default_factory=list)
+    lost: list[tuple[int, str]] = field(default_factory=list)
+
+
+def _reanchor(
+    old_text: str, new_text: str, existing: Sequence[Any], extracted: Sequence[ExtractedClaim]
+) -> _ReanchorPlan:
+    """Decide, without writing, where each stored claim goes in ``new_text`` and which claims are new."""
+    plan = _ReanchorPlan()
+    fresh = {(c.start, c.end): c for c in extracted}
+    candidates = list(fresh)
+    taken: set[tuple[int, int]] = set()
+    located: dict[int, anchoring.Location | None] = {}
+    # Exact finds first, so a fuzzy match never takes a span whose own claim is there word for word.
+    anchors = {
+        row.id: (
+            anchoring.Anchor(row.text, position=row.start_offset / max(len(old_text), 1))
+            if row.text_changed
+            else anchoring.anchor_in(old_text, row.start_offset, row.end_offset)
+        )
+        for row in existing
+    }
+    for row in existing:
+        found = anchoring.locate(anchors[row.id], new_text, (), frozenset(taken))
+        if found is not None and found.exact:
+            located[row.id] = found
+            taken.add((found.start, found.end))
+    for row in existing:
+        if row.id in located:
+            continue
+        found = anchoring.locate(anchors[row.id], new_text, candidates, frozenset(taken))
+        located[row.id] = found
+        if found is not None:
+            taken.add((found.start, found.end))
+    previous_end = 0
+    for row in existing:  # article order, so a lost claim is placed after the claim before it
+        found = located[row.id]
+        changes: dict[str, Any] = {}
+        history: list[tuple[str, str, str]] = []
+        if found is None:
+            spot = min(
+                max(previous_end, round(row.start_offset * len(new_text) / max(len(old_text), 1))),
+                len(new_text),
+            )
+            changes = {"start_offset": spot, "end_offset": spot, "spans": "[]"}
+            if not row.text_changed:
+                changes["text_changed"] = True
+                history.append(("text_changed", "no", "yes"))
+            plan.lost.append((row.id, row.text))
+        else:
+            previous_end = found.end
+            new_words = new_text[found.start : found.end]
+            changes = {"start_offset": found.start, "end_offset": found.end}
+            if (found.start, found.end) != (row.start_offset, row.end_offset):
+                history.append(
+                    ("bounds", f"{row.start_offset}-{row.end_offset}", f"{found.start}-{found.end}")
+                )
+            if row.text_changed:
+                changes["text_changed"] = False
+                history.append(("text_changed", "yes", "no"))
+            if new_words != row.text:
+                changes["text"] = new_words
+                changes["previous_text"] = row.previous_text or row.text
+                history.append(("text", row.text, new_words))
+                plan.reworded.append((row.id, row.text, new_words))
+            else:
+                plan.kept += 1
+            changes["spans"] = _moved_spans(row, found, fresh.get((found.start, found.end)))
+        if history:
+            plan.updates.append((row.id, changes, history))
+    kept_spans = [(f.start, f.end) for f in located.values() if f is not None]
+    plan.added = [c for c in extracted if not anchoring.overlaps((c.start, c.end), kept_spans)]
+    return plan
+
+
+def _moved_spans(row: Any, found: anchoring.Location, fresh: ExtractedClaim | None) -> str:
+    """The claim's checkable parts at its new place: fresh from the extractor, else shifted along."""
+    if fresh is not None:
+        parts = list(fresh.spans)
+    elif found.exact:
+        shift = found.start - row.start_offset
+        parts = [
+            CheckablePart(s["start"] + shift, s["end"] + shift, s["label"]) for s in json.loads(row.spans)
+        ]
+    else:
+        parts = []
+    return json.dumps([{"start": p.start, "end": p.end, "label": p.label} for p in parts])

@@ -1,0 +1,28 @@
+"""Re-anchoring changed articles: a claim can be flagged "text changed" and keep its old wording.
+
+Revision ID: 0002
+Revises: 0001
+Create Date: 2026-11-28
+"""
+
+from __future__ import annotations
+
+import sqlalchemy as sa
+from alembic import op
+
+revision = "0002"
+down_revision = "0001"
+branch_labels = None
+depends_on = None
+
+
+def upgrade() -> None:
+    with op.batch_alter_table("claims") as batch:
+        batch.add_column(sa.Column("text_changed", sa.Boolean(), nullable=False, server_default=sa.false()))
+        batch.add_column(sa.Column("previous_text", sa.Text(), nullable=False, server_default=""))
+
+
+def downgrade() -> None:
+    with op.batch_alter_table("claims") as batch:
+        batch.drop_column("previous_text")
+        batch.drop_column("text_changed")
