@@ -18,6 +18,10 @@ from pathlib import Path
 from workbench.importers import pdf as _pdf  # noqa: F401
 from workbench.importers import word as _word  # noqa: F401
 
+from workbench.importers import opendocument as _opendocument  # noqa: F401  # isort: skip
+from workbench.importers import epub as _epub  # noqa: F401  # isort: skip
+from workbench.importers import rtf as _rtf  # noqa: F401  # isort: skip
+
 from workbench.importers import html as _html  # isort: skip
 from workbench.importers import markdown as _markdown  # noqa: F401  # isort: skip
 from workbench.importers import plaintext as _plaintext  # isort: skip

@@ -11,11 +11,12 @@ import contextlib
 import copy
 import email
 import email.policy
+import json
 import re
 from email.message import Message
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlparse
+from urllib.parse import parse_qs, urlparse
 
 import trafilatura
 import trafilatura.settings
@@ -29,6 +30,8 @@ from workbench.importers.registry import ArticleImporter, looks_like_html, regis
 
 _SAVED_FROM = re.compile(rb"<!--\s*saved from url=\(\d+\)\s*(\S+?)\s*-->", re.IGNORECASE)
 _MIN_BODY_CHARS = 200  # a trafilatura result shorter than this is usually a teaser: try readability
+_RECHECK_BELOW_CHARS = 3000  # precision results longer than this are articles; no need for a second pass
+_PRECISION_FAILED_RATIO = 0.2
 _BLOCK_TAGS = {
     "p", "div", "section", "article", "main", "header", "footer", "aside", "blockquote", "pre",
     "h1", "h2", "h3", "h4", "h5", "h6", "li", "dt", "dd", "tr", "table", "ul", "ol", "dl",
@@ -110,6 +113,44 @@ def _meta(tree: Any, *names: str) -> str:
     return ""
 
 
+def _oembed_url(href: str) -> str:
+    values = parse_qs(urlparse(href).query).get("url", [])
+    return values[0] if values else ""
+
+
+def _json_ld_url(tree: Any) -> str:
+    for script in tree.xpath('//script[@type="application/ld+json"]/text()'):
+        try:
+            data = json.loads(str(script))
+        except ValueError:
+            continue
+        for item in data if isinstance(data, list) else [data]:
+            if not isinstance(item, dict) or "Article" not in str(item.get("@type", "")):
+                continue
+            entity = item.get("mainEntityOfPage")
+            candidate = entity.get("@id", "") if isinstance(entity, dict) else entity or item.get("url", "")
+            if isinstance(candidate, str) and candidate:
+                return candidate
+    return ""
+
+
+def page_url(tree: Any) -> str:
+    """The page's own address: canonical link, Open Graph, Twitter card, oEmbed link, JSON-LD."""
+    candidates = [
+        *tree.xpath('//link[translate(@rel, "CANONICAL", "canonical")="canonical"]/@href'),
+        _meta(tree, "og:url"),
+        _meta(tree, "twitter:url"),
+        *(_oembed_url(str(h)) for h in tree.xpath('//link[contains(@type, "oembed")]/@href')),
+        _json_ld_url(tree),
+    ]
+    for candidate in candidates:
+        candidate = str(candidate).strip()
+        parsed = urlparse(candidate)
+        if parsed.scheme in ("http", "https") and parsed.hostname and "." in parsed.hostname:
+            return candidate
+    return ""
+
+
 def _readability_blocks(markup: str) -> list[str]:
     from readability import Document
 
@@ -121,24 +162,35 @@ def _readability_blocks(markup: str) -> list[str]:
     return tree_blocks(tree) if tree is not None else []
 
 
+def _extract(tree: Any, url: str, *, favor_precision: bool, with_metadata: bool) -> Any:
+    """One trafilatura pass over a copy of the tree (trafilatura prunes the tree it is given)."""
+    document = trafilatura.bare_extraction(
+        copy.deepcopy(tree),
+        url=url or None,
+        favor_precision=favor_precision,
+        include_comments=False,
+        include_tables=True,
+        with_metadata=with_metadata,
+        deduplicate=False,
+    )
+    return document if isinstance(document, trafilatura.settings.Document) else None
+
+
 def extract_html(data: bytes, path: Path | str, *, url: str = "", format: str = "html") -> ImportedArticle:
     """Body text and metadata of one HTML page (bytes in any encoding the page declares)."""
     tree = trafilatura.load_html(data)
     if tree is None:
         raise ArticleImportError(path, "is not a readable web page (the HTML could not be parsed)")
-    page_url = url or saved_from_url(data)
-    document = trafilatura.bare_extraction(
-        copy.deepcopy(tree),
-        url=page_url or None,
-        favor_precision=True,
-        include_comments=False,
-        include_tables=True,
-        with_metadata=True,
-        deduplicate=False,
-    )
-    if not isinstance(document, trafilatura.settings.Document):
-        document = None
+    saved_url = url or saved_from_url(data)
+    document = _extract(tree, saved_url, favor_precision=True, with_metadata=True)
     body = (document.text or "") if document is not None else ""
+    if len(body) < _RECHECK_BELOW_CHARS:
+        # Precision mode sometimes settles on a boilerplate box (a reprint notice, a teaser) and
+        # drops the article. When the default mode finds five times as much, precision failed.
+        default = _extract(tree, saved_url, favor_precision=False, with_metadata=False)
+        default_body = (default.text or "") if default is not None else ""
+        if len(body) < _PRECISION_FAILED_RATIO * len(default_body):
+            body = default_body
     blocks = body.split("\n")
     warnings: list[str] = []
     if len(body.strip()) < _MIN_BODY_CHARS:
@@ -154,8 +206,8 @@ def extract_html(data: bytes, path: Path | str, *, url: str = "", format: str = 
         or (tree.findtext(".//title") or "").strip()
     )
     canonical = (document.url or "") if document is not None else ""
-    if not canonical or not canonical.startswith(("http://", "https://")):
-        canonical = page_url or canonical
+    if not canonical.startswith(("http://", "https://")):
+        canonical = page_url(tree) or saved_url or canonical
     site = ""
     if document is not None:
         site = document.sitename or document.hostname or ""

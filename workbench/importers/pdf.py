@@ -8,8 +8,8 @@ in content order, which keeps columns in their reading order for the PDFs publis
 
 from __future__ import annotations
 
+import itertools
 import re
-import statistics
 import unicodedata
 from collections import Counter
 from pathlib import Path
@@ -20,19 +20,16 @@ import pypdfium2 as pdfium
 from workbench.importers.base import ArticleImportError, ImportedArticle
 from workbench.importers.dates import parse_date
 from workbench.importers.paragraphs import join_paragraphs
+from workbench.importers.pdflayout import Line, group_paragraphs, page_lines
 from workbench.importers.registry import ArticleImporter, register
 
 MAX_PDF_PAGES = 2000  # a book-length PDF is not an article; beyond this the import would take minutes
 _SPACING_ACCENTS = {"´": "\u0301", "`": "\u0300", "¨": "\u0308", "ˆ": "\u0302", "˜": "\u0303", "¸": "\u0327",
                     "ˇ": "\u030c", "˚": "\u030a"}  # fmt: skip
 _ACCENT_AFTER_LETTER = re.compile(r"(?<=[A-Za-zıİ])([´`¨ˆ˜¸ˇ˚])")
-_ACCENT_BEFORE_LETTER = re.compile(r"([´¨ˆ˜ˇ˚])(?=[A-Za-z])")
-_HYPHEN_BREAK = re.compile(r"(\w+)[-\u00ad\u2010]\n(?=[a-zß-öø-ÿ])")
 _DIGITS = re.compile(r"\d+")
 _PAGE_NUMBER = re.compile(r"^(page\s+)?[-–—]?\s*\d{1,4}\s*[-–—]?(\s*(of|/)\s*\d{1,4})?$", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"[.!?:;…\"”’)\]]$")
-_BULLET = re.compile(r"^([•●▪◦■□\-–*]|\(?\d{1,3}[.)]|\(?[a-z][.)])\s")
-_HEADER_ZONE = 3  # lines at the top and bottom of a page that can be running heads or feet
 
 
 def _fix_accents(text: str) -> str:
@@ -53,77 +50,58 @@ def _line_key(line: str) -> str:
     return _DIGITS.sub("#", line.strip().lower())
 
 
-def _repeated_lines(pages: list[list[str]]) -> set[str]:
-    """Keys of lines at the top or bottom of most pages: running headers and footers."""
-    if len(pages) < 3:
-        return set()
-    counts: Counter[str] = Counter()
-    for lines in pages:
-        zone = lines[:_HEADER_ZONE] + lines[-_HEADER_ZONE:]
-        counts.update({_line_key(line) for line in zone if line.strip()})
-    threshold = max(2, int(len(pages) * 0.5 + 0.5))
-    return {key for key, count in counts.items() if count >= threshold}
+def _longest_run(values: set[int]) -> int:
+    ordered = sorted(values)
+    run = best = 1 if ordered else 0
+    for a, b in itertools.pairwise(ordered):
+        run = run + 1 if b == a + 1 else 1
+        best = max(best, run)
+    return best
 
 
-def _strip_line_numbers(lines: list[str]) -> list[str]:
-    """Remove the 1, 2, 3 … margin numbers of transcripts and legal pleadings."""
-    numbered = [re.match(r"^\s*(\d{1,2})(\s+|$)", line) for line in lines]
-    values = [int(m.group(1)) if m else None for m in numbered]
-    run = best = 0
-    previous: int | None = None
-    for value in values:
-        if value is not None and previous is not None and value == previous + 1:
-            run += 1
-            best = max(best, run)
-        elif value is not None:
-            run = 1
-        previous = value if value is not None else previous
-    if best < 8:
+def _strip_line_numbers(lines: list[Line]) -> list[Line]:
+    """Remove the 1, 2, 3 … margin numbers of transcripts and legal pleadings.
+
+    Numbers alone on their line count when 8 or more run in sequence; numbers in front of text only
+    when 20 or more do (a transcript page), so numbered paragraphs and form lines are kept.
+    """
+    alone = {int(line.text) for line in lines if re.fullmatch(r"\d{1,2}", line.text)}
+    prefixed = [re.match(r"^(\d{1,2})\s+", line.text) for line in lines]
+    strip_alone = _longest_run(alone) >= 8
+    strip_prefix = _longest_run({int(m.group(1)) for m in prefixed if m}) >= 20
+    if not strip_alone and not strip_prefix:
         return lines
-    return [line[m.end() :] if m else line for line, m in zip(lines, numbered, strict=True)]
-
-
-def _page_lines(text: str) -> list[str]:
-    return [line.strip() for line in text.split("\n")]
-
-
-def _paragraphs(lines: list[str]) -> list[str]:
-    """Rejoin a page's lines into paragraphs: a short line ending a sentence, or a gap, ends one."""
-    lengths = [len(line) for line in lines if len(line) > 20]
-    typical = statistics.median(lengths) if lengths else 60
-    paragraphs: list[str] = []
-    current: list[str] = []
-    for line in lines:
-        if not line:
-            if current:
-                paragraphs.append("\n".join(current))
-                current = []
+    kept: list[Line] = []
+    for line, match in zip(lines, prefixed, strict=True):
+        if strip_alone and re.fullmatch(r"\d{1,2}", line.text):
             continue
-        if current and _BULLET.match(line):
-            paragraphs.append("\n".join(current))
-            current = []
-        current.append(line)
-        if len(line) < 0.75 * typical and _SENTENCE_END.search(line):
-            paragraphs.append("\n".join(current))
-            current = []
-    if current:
-        paragraphs.append("\n".join(current))
-    return paragraphs
+        if strip_prefix and match:
+            line.text = line.text[match.end() :].strip()
+        if line.text or line.soft_hyphen:
+            kept.append(line)
+    return kept
 
 
-def _join_lines(paragraph: str, vocabulary: set[str]) -> str:
+def _join_lines(block: list[Line], vocabulary: set[str]) -> str:
     """Join a paragraph's lines, undoing end-of-line hyphenation unless the hyphen is real."""
-
-    def dehyphenate(match: re.Match[str]) -> str:
-        head = match.group(1)
-        tail_start = paragraph[match.end() :].split(None, 1)[0] if paragraph[match.end() :].split() else ""
-        tail = re.match(r"\w+", tail_start)
-        if tail and f"{head}-{tail.group(0)}".lower() in vocabulary:
-            return f"{head}-"
-        return head
-
-    joined = _HYPHEN_BREAK.sub(dehyphenate, paragraph)
-    return re.sub(r"\s*\n\s*", " ", joined)
+    parts: list[str] = []
+    for index, line in enumerate(block):
+        text = line.text
+        following = block[index + 1].text if index + 1 < len(block) else ""
+        if index + 1 == len(block):
+            parts.append(text)
+        elif line.soft_hyphen:
+            parts.append(text.rstrip("-\u00ad\u2010"))
+        elif re.search(r"[–/@]$|\d-$", text) and following[:1].isalnum():
+            parts.append(text)  # "737–\n9", "https://\nwww…": a break after a dash or slash joins tight
+        elif re.search(r"\w[-\u00ad\u2010]$", text) and following[:1].islower():
+            head = re.search(r"(\w+)[-\u00ad\u2010]$", text)
+            tail = re.match(r"\w+", following)
+            compound = f"{head.group(1)}-{tail.group(0)}".lower() if head and tail else ""
+            parts.append(text if compound in vocabulary else text[:-1])
+        else:
+            parts.append(text + " ")
+    return "".join(parts)
 
 
 def _metadata(document: Any) -> dict[str, str]:
@@ -168,54 +146,57 @@ class PdfImporter(ArticleImporter):
                 raise ArticleImportError(
                     path, f"has {page_count} pages; the limit is {MAX_PDF_PAGES} (split it into articles)"
                 )
-            raw_pages: list[str] = []
+            pages: list[tuple[list[Line], float]] = []
             for index in range(page_count):
                 page = document[index]
                 textpage = page.get_textpage()
                 try:
-                    raw_pages.append(textpage.get_text_range())
+                    pages.append((page_lines(textpage), page.get_height()))
                 finally:
                     textpage.close()
                     page.close()
             metadata = _metadata(document)
         finally:
             document.close()
-        return self._article(raw_pages, metadata, path)
+        return self._article(pages, metadata, path)
 
-    def _article(self, raw_pages: list[str], metadata: dict[str, str], path: Path) -> ImportedArticle:
-        if not any(re.search(r"\w", text) for text in raw_pages):
+    def _article(
+        self, pages: list[tuple[list[Line], float]], metadata: dict[str, str], path: Path
+    ) -> ImportedArticle:
+        if not any(line.text for lines, _height in pages for line in lines):
             raise ArticleImportError(path, "has no text layer — OCR it first (it is a scan or an image)")
-        pages = [_strip_line_numbers(_page_lines(_normalise(text))) for text in raw_pages]
-        repeated = _repeated_lines(pages)
+        for lines, _height in pages:
+            for line in lines:
+                line.text = _normalise(line.text)
+        pages = [(_strip_line_numbers(lines), height) for lines, height in pages]
+        candidates = [_margin_candidates(lines, height) for lines, height in pages]
+        repeated = _repeated_keys(pages, candidates)
         dropped: list[str] = []
-        cleaned_pages: list[list[str]] = []
-        for lines in pages:
-            keep: list[str] = []
-            last = len(lines) - 1
+        cleaned: list[list[Line]] = []
+        for (lines, _height), zone in zip(pages, candidates, strict=True):
+            keep: list[Line] = []
             for index, line in enumerate(lines):
-                in_zone = index < _HEADER_ZONE or index > last - _HEADER_ZONE
-                if in_zone and line and (_line_key(line) in repeated or _PAGE_NUMBER.match(line)):
-                    if line not in dropped:
-                        dropped.append(line)
+                if index in zone and (_line_key(line.text) in repeated or _PAGE_NUMBER.match(line.text)):
+                    if line.text not in dropped:
+                        dropped.append(line.text)
                     continue
                 keep.append(line)
-            cleaned_pages.append(keep)
-        all_text = "\n".join("\n".join(lines) for lines in cleaned_pages)
+            cleaned.append(keep)
+        all_text = "\n".join(line.text for lines in cleaned for line in lines)
         vocabulary = {w.lower() for w in re.findall(r"\w+-\w+", all_text)}
         blocks: list[str] = []
-        for lines in cleaned_pages:
-            blocks.extend(_join_lines(p, vocabulary) for p in _paragraphs(lines))
-        blocks = _merge_across_pages(blocks)
-        text, spans = join_paragraphs(blocks)
+        for lines in cleaned:
+            blocks.extend(_join_lines(block, vocabulary) for block in group_paragraphs(lines))
+        text, spans = join_paragraphs(_merge_across_pages(blocks))
         warnings: list[str] = []
-        empty_pages = sum(1 for t in raw_pages if not re.search(r"\w", t))
+        empty_pages = sum(1 for lines, _height in pages if not any(line.text for line in lines))
         if empty_pages:
             warnings.append(
-                f"{empty_pages} of {len(raw_pages)} pages have no text layer (scanned?) and were skipped"
+                f"{empty_pages} of {len(pages)} pages have no text layer (scanned?) and were skipped"
             )
         return ImportedArticle(
             text=text,
-            title=metadata.get("Title", "").strip(),
+            title=_title(metadata.get("Title", "")),
             byline=metadata.get("Author", "").strip(),
             date=parse_date(metadata.get("CreationDate", "")),
             format=self.format,
@@ -223,6 +204,39 @@ class PdfImporter(ArticleImporter):
             warnings=tuple(warnings),
             margins=tuple(dropped),
         )
+
+
+def _title(value: str) -> str:
+    """The document title, unless it is a file name or a word-processor placeholder."""
+    value = value.strip()
+    value = re.sub(r"^Microsoft (Word|PowerPoint) - ", "", value)
+    if re.search(r"\.(exe|docx?|pdf|indd|qxd|tex|dvi|rtf)$", value, re.IGNORECASE) or value.lower() in (
+        "untitled",
+        "title",
+        "document",
+        "slide 1",
+    ):
+        return ""
+    return value
+
+
+def _margin_candidates(lines: list[Line], height: float) -> set[int]:
+    """Lines that may be running heads or feet: near the page edges or first/last in content order."""
+    zone = 0.08 * height
+    near_edge = {i for i, line in enumerate(lines) if line.top > height - zone or line.bottom < zone}
+    ends = set(range(min(2, len(lines)))) | set(range(max(0, len(lines) - 2), len(lines)))
+    return near_edge | ends
+
+
+def _repeated_keys(pages: list[tuple[list[Line], float]], candidates: list[set[int]]) -> set[str]:
+    """Keys of margin lines that recur on most pages: running headers and footers."""
+    if len(pages) < 3:
+        return set()
+    counts: Counter[str] = Counter()
+    for (lines, _height), zone in zip(pages, candidates, strict=True):
+        counts.update({_line_key(lines[i].text) for i in zone if lines[i].text})
+    threshold = max(2, int(len(pages) * 0.5 + 0.5))
+    return {key for key, count in counts.items() if count >= threshold}
 
 
 def _merge_across_pages(blocks: list[str]) -> list[str]:
