@@ -14,6 +14,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor
 
+from workbench.claims.types import ClaimKind
 from workbench.store import ClaimRecord, Status
 
 STATUS_SYMBOL = {Status.UNCHECKED: "○", Status.VERIFIED: "✓", Status.DISPUTED: "✗"}
@@ -24,6 +25,7 @@ STATUS_COLOUR = {
 }
 
 ClaimRole = Qt.ItemDataRole.UserRole + 1
+SortRole = Qt.ItemDataRole.UserRole + 2
 _Index = QModelIndex | QPersistentModelIndex
 
 
@@ -88,6 +90,16 @@ class ClaimListModel(QAbstractTableModel):
         column = index.column()
         if role == ClaimRole:
             return claim
+        if role == SortRole:
+            if column == self.SCORE:
+                return claim.score
+            if column == self.STATUS:
+                return list(Status).index(claim.status)
+            if column == self.KIND:
+                return claim.kind.value
+            if column == self.TEXT:
+                return claim.text.casefold()
+            return claim.start
         if role == Qt.ItemDataRole.DisplayRole:
             if column == self.NUMBER:
                 return str(claim.number)
@@ -117,7 +129,10 @@ class ClaimFilterModel(QSortFilterProxyModel):
         super().__init__(parent)
         self._threshold = 0.0
         self._status: Status | None = None
+        self._kind: ClaimKind | None = None
+        self._dismissed = False
         self._text = ""
+        self.setSortRole(SortRole)
 
     def set_threshold(self, threshold: float) -> None:
         self.beginFilterChange()
@@ -132,6 +147,17 @@ class ClaimFilterModel(QSortFilterProxyModel):
         self._status = status
         self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
 
+    def set_kind(self, kind: ClaimKind | None) -> None:
+        self.beginFilterChange()
+        self._kind = kind
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+
+    def set_show_dismissed(self, dismissed: bool) -> None:
+        """Show only the claims dismissed as "not a claim" (to restore them), or only the others."""
+        self.beginFilterChange()
+        self._dismissed = dismissed
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+
     def set_text(self, text: str) -> None:
         self.beginFilterChange()
         self._text = text.casefold().strip()
@@ -142,7 +168,11 @@ class ClaimFilterModel(QSortFilterProxyModel):
         if not isinstance(model, ClaimListModel):
             return True
         claim = model.claim_at(source_row)
-        if claim.dismissed:
+        if claim.dismissed != self._dismissed:
+            return False
+        if self._dismissed:
+            return True
+        if self._kind is not None and claim.kind != self._kind:
             return False
         if claim.score < self._threshold and not claim.by_hand and claim.status == Status.UNCHECKED:
             return False

@@ -9,16 +9,28 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, QSettings, Qt, QTimer, Signal, Slot
-from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, QPoint, QSettings, Qt, QTimer, QUrl, Signal, Slot
+from PySide6.QtGui import (
+    QAction,
+    QCloseEvent,
+    QDesktopServices,
+    QDragEnterEvent,
+    QDropEvent,
+    QGuiApplication,
+    QKeySequence,
+    QUndoStack,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
     QComboBox,
     QFileDialog,
     QHeaderView,
+    QInputDialog,
     QLabel,
     QLineEdit,
+    QListWidget,
+    QListWidgetItem,
     QMainWindow,
     QMessageBox,
     QPlainTextEdit,
@@ -33,19 +45,29 @@ from PySide6.QtWidgets import (
 
 from workbench import APP_NAME, __version__
 from workbench.claims import DEFAULT_THRESHOLD, ClaimExtractor
+from workbench.claims.types import ClaimKind
 from workbench.gui.article_view import ArticleHighlighter
+from workbench.gui.claim_commands import Change, ClaimCommand, NoteCommand
 from workbench.gui.claims_model import ClaimFilterModel, ClaimListModel, ClaimRole, status_text
 from workbench.gui.forms import load_form
 from workbench.gui.tasks import TaskCancelled, TaskContext, TaskHandle, TaskRunner
-from workbench.importers import SUPPORTED_EXTENSIONS, ArticleImportError, import_file
+from workbench.importers import (
+    SUPPORTED_EXTENSIONS,
+    ArticleImportError,
+    ImportedArticle,
+    fetch_url,
+    import_file,
+    import_text,
+)
 from workbench.opening import OpenedArticle, PreparedArticle, prepare_article, store_prepared
 from workbench.report import ReportOptions, write_report
-from workbench.store import ArticleRecord, ClaimRecord, StaleWriteError, Status, Workspace
+from workbench.store import ArticleRecord, ClaimRecord, HistoryEntry, StaleWriteError, Status, Workspace
 
 log = logging.getLogger(__name__)
 
 MAX_RECENT = 10
 NOTE_SAVE_DELAY_MS = 400
+SHOW_DISMISSED = "dismissed"
 
 
 def default_checker() -> str:
@@ -61,16 +83,20 @@ class MainWindow(QMainWindow):
     Signals:
         workspace_ready(): the workspace database is open (migrations ran).
         article_loaded(int): an article's text and claims are shown (its id).
+        claim_changed(int): any change to a claim was saved and is shown (claim id).
         claim_marked(int, str): a claim's new status was saved (claim id, status value).
         note_saved(int): a claim's note was saved (claim id).
+        history_shown(int): the selected claim's history is shown (claim id).
         report_written(str): a report file was written (its path).
         failed(str): an error was shown to the user (its message).
     """
 
     workspace_ready = Signal()
     article_loaded = Signal(int)
+    claim_changed = Signal(int)
     claim_marked = Signal(int, str)
     note_saved = Signal(int)
+    history_shown = Signal(int)
     report_written = Signal(str)
     failed = Signal(str)
 
@@ -85,11 +111,15 @@ class MainWindow(QMainWindow):
         self._workspace: Workspace | None = None
         self._extractor: ClaimExtractor | None = None
         self._article: ArticleRecord | None = None
-        self._pending_open: str | None = None
+        self._article_path = ""
+        self._pending_open: Callable[[], None] | None = None
         self._opening: TaskHandle | None = None
-        self._shown_claim: ClaimRecord | None = None
         self._note_claim_id: int | None = None
         self._loading_note = False
+        self._known_versions: dict[int, int] = {}  # claim id -> version this window last saw (worker-updated)
+        self._selecting_from_article = False
+        self._select_after_reload: int | None = None
+        self.undo_stack = QUndoStack(self)
 
         self._build_desk()
         self._build_actions()
@@ -111,13 +141,18 @@ class MainWindow(QMainWindow):
         self.article_view: QTextEdit = desk.findChild(QTextEdit, "articleView")
         self.filter_edit: QLineEdit = desk.findChild(QLineEdit, "filterEdit")
         self.status_filter: QComboBox = desk.findChild(QComboBox, "statusFilter")
+        self.kind_filter: QComboBox = desk.findChild(QComboBox, "kindFilter")
         self.threshold_slider: QSlider = desk.findChild(QSlider, "thresholdSlider")
         self.threshold_value: QLabel = desk.findChild(QLabel, "thresholdValue")
         self.claims_view: QTableView = desk.findChild(QTableView, "claimsView")
         self.claim_heading: QLabel = desk.findChild(QLabel, "claimHeading")
         self.claim_text: QLabel = desk.findChild(QLabel, "claimText")
         self.note_edit: QPlainTextEdit = desk.findChild(QPlainTextEdit, "noteEdit")
+        self.sources_list: QListWidget = desk.findChild(QListWidget, "sourcesList")
+        self.add_source_button: QPushButton = desk.findChild(QPushButton, "addSourceButton")
+        self.remove_source_button: QPushButton = desk.findChild(QPushButton, "removeSourceButton")
         self.reasons_label: QLabel = desk.findChild(QLabel, "reasonsLabel")
+        self.history_list: QListWidget = desk.findChild(QListWidget, "historyList")
         self.saved_label: QLabel = desk.findChild(QLabel, "savedLabel")
         self.status_buttons: dict[Status, QPushButton] = {
             Status.UNCHECKED: desk.findChild(QPushButton, "uncheckedButton"),
@@ -129,12 +164,17 @@ class MainWindow(QMainWindow):
         font.setBold(True)
         self.article_title.setFont(font)
         self.article_view.setAcceptDrops(False)  # drops go to the window: they open files
+        self.article_view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.article_view.customContextMenuRequested.connect(self._on_article_context_menu)
+        self.article_view.cursorPositionChanged.connect(self._on_article_cursor_moved)
 
         self.highlighter = ArticleHighlighter(self.article_view)
         self.claims_model = ClaimListModel(self)
         self.claims_filter = ClaimFilterModel(self)
         self.claims_filter.setSourceModel(self.claims_model)
         self.claims_view.setModel(self.claims_filter)
+        self.claims_view.setSortingEnabled(True)
+        self.claims_view.sortByColumn(ClaimListModel.NUMBER, Qt.SortOrder.AscendingOrder)
         header = self.claims_view.horizontalHeader()
         for column in (
             ClaimListModel.NUMBER,
@@ -146,6 +186,7 @@ class MainWindow(QMainWindow):
         header.setSectionResizeMode(ClaimListModel.TEXT, QHeaderView.ResizeMode.Stretch)
         self.claims_view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.claims_view.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.claims_view.setTabKeyNavigation(False)
         self.claims_view.selectionModel().currentRowChanged.connect(self._on_current_claim_changed)
         for signal in (
             self.claims_filter.rowsInserted,
@@ -158,7 +199,14 @@ class MainWindow(QMainWindow):
         self.status_filter.addItem("All statuses", None)
         for status in Status:
             self.status_filter.addItem(status_text(status), status)
+        self.status_filter.addItem("Dismissed (not a claim)", SHOW_DISMISSED)
         self.status_filter.currentIndexChanged.connect(self._on_status_filter_changed)
+        self.kind_filter.addItem("All kinds", None)
+        for kind in ClaimKind:
+            self.kind_filter.addItem(kind.value.capitalize(), kind)
+        self.kind_filter.currentIndexChanged.connect(
+            lambda _i: self.claims_filter.set_kind(self.kind_filter.currentData())
+        )
         self.filter_edit.textChanged.connect(self.claims_filter.set_text)
         self.threshold_slider.valueChanged.connect(self._on_threshold_changed)
 
@@ -167,8 +215,10 @@ class MainWindow(QMainWindow):
         for status, button in self.status_buttons.items():
             self._status_group.addButton(button)
             button.clicked.connect(lambda _checked=False, s=status: self.mark_current(s))
-            button.setEnabled(False)
-        self.note_edit.setEnabled(False)
+        self.add_source_button.clicked.connect(self.show_source_dialog)
+        self.remove_source_button.clicked.connect(self.remove_selected_source)
+        self.sources_list.itemActivated.connect(self._on_source_activated)
+        self.sources_list.currentRowChanged.connect(lambda _row: self._update_enabled())
         self._note_timer = QTimer(self)
         self._note_timer.setSingleShot(True)
         self._note_timer.setInterval(NOTE_SAVE_DELAY_MS)
@@ -176,15 +226,29 @@ class MainWindow(QMainWindow):
         self.note_edit.textChanged.connect(self._on_note_edited)
 
     def _action(
-        self, text: str, slot: Callable[[], Any], shortcut: QKeySequence | str | None = None, tip: str = ""
+        self,
+        text: str,
+        slot: Callable[[], Any],
+        shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None,
+        *,
+        context: Qt.ShortcutContext = Qt.ShortcutContext.WindowShortcut,
     ) -> QAction:
         action = QAction(text, self)
         if shortcut is not None:
             action.setShortcut(QKeySequence(shortcut))
-        keys = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
-        action.setToolTip(f"{tip or text.replace('&', '')} ({keys})" if shortcut else tip)
+            keys = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+            action.setToolTip(f"{text.replace('&', '').rstrip('…')} ({keys})")
+        action.setShortcutContext(context)
         action.triggered.connect(lambda _checked=False: slot())
         self.addAction(action)
+        return action
+
+    def _list_action(self, text: str, slot: Callable[[], Any], *keys: str) -> QAction:
+        """An action whose plain-key shortcuts work while the checklist has the focus."""
+        action = self._action(text, slot, keys[0], context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        action.setShortcuts([QKeySequence(k) for k in keys])
+        self.removeAction(action)
+        self.claims_view.addAction(action)
         return action
 
     def _build_actions(self) -> None:
@@ -192,42 +256,74 @@ class MainWindow(QMainWindow):
         file_menu = menu.addMenu("&File")
         self.open_action = self._action("&Open…", self.show_open_dialog, QKeySequence.StandardKey.Open)
         file_menu.addAction(self.open_action)
+        self.open_url_action = self._action("Open &URL…", self.show_open_url_dialog, "Ctrl+L")
+        file_menu.addAction(self.open_url_action)
         self.recent_menu = file_menu.addMenu("Open &Recent")
         self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
         file_menu.addSeparator()
         self.export_action = self._action("&Export report…", self.show_export_dialog, "Ctrl+E")
-        self.export_action.setEnabled(False)
         file_menu.addAction(self.export_action)
+        self.print_action = self._action("&Print report…", self.print_report, QKeySequence.StandardKey.Print)
+        file_menu.addAction(self.print_action)
+        file_menu.addSeparator()
+        self.reload_action = self._action(
+            "Re&load claims", self.reload_claims, QKeySequence.StandardKey.Refresh
+        )
+        file_menu.addAction(self.reload_action)
         file_menu.addSeparator()
         file_menu.addAction(self._action("&Quit", self.close, QKeySequence.StandardKey.Quit))
 
+        edit_menu = menu.addMenu("&Edit")
+        self.undo_action = self.undo_stack.createUndoAction(self, "&Undo")
+        self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
+        self.redo_action = self.undo_stack.createRedoAction(self, "&Redo")
+        self.redo_action.setShortcuts(
+            [QKeySequence("Ctrl+Shift+Z"), QKeySequence(QKeySequence.StandardKey.Redo)]
+        )
+        for action in (self.undo_action, self.redo_action):
+            self.addAction(action)
+            edit_menu.addAction(action)
+        edit_menu.addSeparator()
+        self.paste_action = self._action("&Paste as new article", self.paste_as_article, "Ctrl+Shift+V")
+        edit_menu.addAction(self.paste_action)
+        edit_menu.addSeparator()
+        self.add_claim_action = self._action(
+            "&Add selection as claim", self.add_claim_from_selection, "Ctrl+Shift+A"
+        )
+        edit_menu.addAction(self.add_claim_action)
+        self.bounds_action = self._action(
+            "Set claim &boundaries to selection", self.set_bounds_from_selection, "Ctrl+Shift+B"
+        )
+        edit_menu.addAction(self.bounds_action)
+
         claim_menu = menu.addMenu("&Claim")
-        self.next_action = self._action("&Next claim", lambda: self.move_selection(+1), "J")
-        self.next_action.setShortcuts([QKeySequence("J"), QKeySequence("Down")])
-        self.prev_action = self._action("&Previous claim", lambda: self.move_selection(-1), "K")
-        self.prev_action.setShortcuts([QKeySequence("K"), QKeySequence("Up")])
-        for action in (self.next_action, self.prev_action):
-            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-            self.claims_view.addAction(action)
-            self.removeAction(action)
-            claim_menu.addAction(action)
+        self.next_action = self._list_action("&Next claim", lambda: self.move_selection(+1), "J", "Down")
+        self.prev_action = self._list_action("&Previous claim", lambda: self.move_selection(-1), "K", "Up")
+        claim_menu.addActions([self.next_action, self.prev_action])
         claim_menu.addSeparator()
         self.status_actions: dict[Status, QAction] = {}
         for status, key in ((Status.VERIFIED, "V"), (Status.DISPUTED, "D"), (Status.UNCHECKED, "U")):
-            action = self._action(f"Mark {status.value}", lambda s=status: self.mark_current(s), key)
-            action.setEnabled(False)
+            action = self._list_action(f"Mark {status.value}", lambda s=status: self.mark_current(s), key)
             self.status_actions[status] = action
             claim_menu.addAction(action)
             self.status_buttons[status].setToolTip(action.toolTip())
         claim_menu.addSeparator()
-        self.note_action = self._action("Edit &note", self._focus_note, "N")
-        claim_menu.addAction(self.note_action)
+        self.note_action = self._list_action("Edit &note", self._focus_note, "N")
+        self.source_action = self._list_action("Add &source…", self.show_source_dialog, "Return", "Enter")
+        self.dismiss_action = self._list_action(
+            "Not a claim / &restore", self.toggle_dismissed, "Delete", "X"
+        )
+        claim_menu.addActions([self.note_action, self.source_action, self.dismiss_action])
+        claim_menu.addSeparator()
         self.filter_action = self._action("&Filter claims", self._focus_filter, QKeySequence.StandardKey.Find)
         claim_menu.addAction(self.filter_action)
+        self.list_focus_action = self._action("Back to the &checklist", self.claims_view.setFocus, "Esc")
+        claim_menu.addAction(self.list_focus_action)
 
         help_menu = menu.addMenu("&Help")
-        help_menu.addAction(self._action("&Keyboard shortcuts", self.show_shortcuts))
+        help_menu.addAction(self._action("&Keyboard shortcuts", self.show_shortcuts, "F1"))
         help_menu.addAction(self._action(f"&About {APP_NAME}", self.show_about))
+        self._update_enabled()
 
     def _build_status_bar(self) -> None:
         bar = self.statusBar()
@@ -263,7 +359,7 @@ class MainWindow(QMainWindow):
 
     # -- public API (menus, keys and tests drive the window through these) -------------------------
     def checker(self) -> str:
-        return str(self._settings.value("checker", default_checker()))
+        return str(self._settings.value("checker", default_checker()) or default_checker())
 
     def current_article(self) -> ArticleRecord | None:
         return self._article
@@ -283,46 +379,153 @@ class MainWindow(QMainWindow):
     def open_path(self, path: str | Path) -> None:
         """Import, extract and show ``path`` in the background; the window stays usable."""
         path = str(path)
-        if self._workspace is None:
-            self._pending_open = path
-            return
-        if self._opening is not None:
-            self._opening.cancel()
-        workspace = self._workspace
-        name = Path(path).name
-        self._begin_progress(f"Opening {name}…")
+        self._open(Path(path).name, lambda: import_file(path), path)
 
-        def prepare(ctx: TaskContext) -> PreparedArticle:
-            imported = import_file(path)
-            ctx.progress(0, max(1, len(imported.text)), f"Finding claims in {name}…")
-            if self._extractor is None:
-                self._extractor = ClaimExtractor()
-            return prepare_article(
-                workspace,
-                imported,
-                self._extractor,
-                progress=lambda done, total: ctx.progress(done, total, f"Finding claims in {name}…"),
-                cancelled=ctx.cancelled,
-            )
+    def open_text(self, text: str, *, source: str = "clipboard") -> None:
+        """Open pasted text (or HTML) as a new article."""
+        self._open("pasted text", lambda: import_text(text, source=source), "")
 
-        self._opening = self._tasks.run(
-            prepare,
-            lane="nlp",
-            on_done=lambda prepared: self._store_prepared(path, prepared),
-            on_error=lambda error: self._on_open_failed(path, error),
-            on_progress=self._on_progress,
-        )
+    def open_url(self, url: str) -> None:
+        """Fetch a web page (with a timeout and a size cap) and open it as an article."""
+        self._open(url, lambda: fetch_url(url), "")
 
     def mark_current(self, status: Status) -> None:
         claim = self.current_claim()
-        if claim is None or self._workspace is None or claim.status == status:
+        if claim is None or claim.status == status:
             return
-        workspace, who = self._workspace, self.checker()
-        self.saved_label.setText("Saving…")
-        self._tasks.run(
-            lambda ctx: workspace.set_status(claim.id, status, who=who, expected_version=claim.version),
-            on_done=self._on_status_saved,
-            on_error=self._on_save_failed,
+        old, who, claim_id = claim.status, self.checker(), claim.id
+        self._push(
+            ClaimCommand(
+                f"mark claim {claim.number} {status.value}",
+                claim_id,
+                self._apply_change,
+                lambda ws, v: ws.set_status(claim_id, status, who=who, expected_version=v),
+                lambda ws, v: ws.set_status(claim_id, old, who=who, expected_version=v),
+            )
+        )
+
+    def toggle_dismissed(self) -> None:
+        """Dismiss the selected claim as "not a claim" (kept, hidden), or restore a dismissed one."""
+        claim = self.current_claim()
+        if claim is None:
+            return
+        now, who, claim_id = not claim.dismissed, self.checker(), claim.id
+        self._push(
+            ClaimCommand(
+                f"{'dismiss' if now else 'restore'} claim {claim.number}",
+                claim_id,
+                self._apply_change,
+                lambda ws, _v: ws.set_dismissed(claim_id, now, who=who),
+                lambda ws, _v: ws.set_dismissed(claim_id, not now, who=who),
+            )
+        )
+
+    def add_source(self, url: str, *, title: str = "", accessed: str = "", comment: str = "") -> None:
+        """Attach a source to the selected claim."""
+        claim = self.current_claim()
+        if claim is None:
+            return
+        who, claim_id = self.checker(), claim.id
+        added: dict[str, int] = {}
+
+        def do(ws: Workspace, _v: int | None) -> ClaimRecord:
+            before = {s.id for s in ws.claim(claim_id).sources}
+            record = ws.add_source(claim_id, url, title=title, accessed=accessed, comment=comment, who=who)
+            added["id"] = next(s.id for s in record.sources if s.id not in before)
+            return record
+
+        self._push(
+            ClaimCommand(
+                f"add source to claim {claim.number}",
+                claim_id,
+                self._apply_change,
+                do,
+                lambda ws, _v: ws.remove_source(added["id"], who=who),
+            )
+        )
+
+    def remove_selected_source(self) -> None:
+        claim = self.current_claim()
+        item = self.sources_list.currentItem()
+        if claim is None or item is None:
+            return
+        source = next((s for s in claim.sources if s.id == item.data(Qt.ItemDataRole.UserRole)), None)
+        if source is None:
+            return
+        who, claim_id = self.checker(), claim.id
+        current = {"id": source.id}
+
+        def undo(ws: Workspace, _v: int | None) -> ClaimRecord:
+            before = {s.id for s in ws.claim(claim_id).sources}
+            record = ws.add_source(
+                claim_id,
+                source.url,
+                title=source.title,
+                accessed=source.accessed,
+                comment=source.comment,
+                who=who,
+            )
+            current["id"] = next(s.id for s in record.sources if s.id not in before)
+            return record
+
+        self._push(
+            ClaimCommand(
+                f"remove source from claim {claim.number}",
+                claim_id,
+                self._apply_change,
+                lambda ws, _v: ws.remove_source(current["id"], who=who),
+                undo,
+            )
+        )
+
+    def add_claim_from_selection(self) -> None:
+        """Make the text selected in the article a claim of its own."""
+        selected = self.highlighter.selected_range()
+        if self._article is None or selected is None:
+            self.statusBar().showMessage("Select the words of the claim in the article first", 5000)
+            return
+        start, end = _trimmed(self._article.text, *selected)
+        if start >= end:
+            return
+        article_id, who = self._article.id, self.checker()
+        created: dict[str, int] = {}
+
+        def do(ws: Workspace, _v: int | None) -> ClaimRecord:
+            if "id" in created:  # redo after undo: bring the same claim back
+                return ws.set_dismissed(created["id"], False, who=who)
+            record = ws.add_claim(article_id, start, end, who=who)
+            created["id"] = record.id
+            return record
+
+        self._push(
+            ClaimCommand(
+                "add claim",
+                -1,
+                self._apply_change,
+                do,
+                lambda ws, _v: ws.set_dismissed(created["id"], True, who=who),
+            )
+        )
+
+    def set_bounds_from_selection(self) -> None:
+        """Move the selected claim's boundaries to the text selected in the article."""
+        claim = self.current_claim()
+        selected = self.highlighter.selected_range()
+        if claim is None or selected is None or self._article is None:
+            self.statusBar().showMessage("Select a claim, then its new extent in the article", 5000)
+            return
+        start, end = _trimmed(self._article.text, *selected)
+        if start >= end:
+            return
+        old, who, claim_id = (claim.start, claim.end), self.checker(), claim.id
+        self._push(
+            ClaimCommand(
+                f"change the boundaries of claim {claim.number}",
+                claim_id,
+                self._apply_change,
+                lambda ws, v: ws.set_bounds(claim_id, start, end, who=who, expected_version=v),
+                lambda ws, v: ws.set_bounds(claim_id, old[0], old[1], who=who, expected_version=v),
+            )
         )
 
     def move_selection(self, step: int) -> None:
@@ -333,17 +536,23 @@ class MainWindow(QMainWindow):
         row = 0 if not current.isValid() else max(0, min(rows - 1, current.row() + step))
         self._select_row(row)
 
+    def reload_claims(self) -> None:
+        """Fetch the article's claims again (shows changes made by another window or the CLI)."""
+        if self._workspace is None or self._article is None:
+            return
+        workspace, article_id = self._workspace, self._article.id
+        self._tasks.run(
+            lambda ctx: workspace.claims(article_id, include_dismissed=True),
+            on_done=self._on_claims_reloaded,
+            on_error=self._on_save_failed,
+        )
+
     def export_report_to(self, path: str | Path) -> None:
         """Write the report for the open article to ``path`` (format from the extension) in the background."""
         if self._workspace is None or self._article is None:
             return
         self._flush_note()
-        workspace, article_id = self._workspace, self._article.id
-        options = ReportOptions(
-            checker=self.checker(),
-            organisation=str(self._settings.value("organisation", "")),
-            page_size=str(self._settings.value("report/page_size", "A4")),
-        )
+        workspace, article_id, options = self._workspace, self._article.id, self._report_options()
         self._begin_progress("Writing the report…", busy=True)
 
         def write(ctx: TaskContext) -> str:
@@ -353,6 +562,27 @@ class MainWindow(QMainWindow):
             return str(write_report(article, claims, path, options=options, history=history))
 
         self._tasks.run(write, lane="nlp", on_done=self._on_report_written, on_error=self._on_report_failed)
+
+    def print_report(self) -> None:
+        """Open the print preview of the report (the same pages as the PDF)."""
+        if self._workspace is None or self._article is None:
+            return
+        from workbench.gui.printing import print_report
+
+        self._flush_note()
+        workspace, article_id = self._workspace, self._article.id
+
+        def gather(
+            ctx: TaskContext,
+        ) -> tuple[ArticleRecord, list[ClaimRecord], dict[int, list[HistoryEntry]]]:
+            claims = workspace.claims(article_id, include_dismissed=True)
+            return workspace.article(article_id), claims, {c.id: workspace.history(c.id) for c in claims}
+
+        def preview(data: tuple[ArticleRecord, list[ClaimRecord], dict[int, list[HistoryEntry]]]) -> None:
+            job = print_report(self, *data[:2], self._report_options(), data[2], tasks=self._tasks)
+            job.failed.connect(lambda message: self.show_error("The report cannot be printed", message))
+
+        self._tasks.run(gather, on_done=preview, on_error=self._on_report_failed)
 
     def cancel_opening(self) -> None:
         if self._opening is not None:
@@ -370,6 +600,15 @@ class MainWindow(QMainWindow):
         dialog.open()
         self._open_dialog = dialog
 
+    def show_open_url_dialog(self) -> None:
+        dialog = QInputDialog(self)
+        dialog.setWindowTitle("Open URL")
+        dialog.setLabelText("Address of the article (http or https):")
+        dialog.setInputMode(QInputDialog.InputMode.TextInput)
+        dialog.textValueSelected.connect(lambda url: self.open_url(url.strip()) if url.strip() else None)
+        dialog.open()
+        self._url_dialog = dialog
+
     def show_export_dialog(self) -> None:
         if self._article is None:
             return
@@ -385,18 +624,41 @@ class MainWindow(QMainWindow):
         dialog.open()
         self._export_dialog = dialog
 
-    def show_shortcuts(self) -> None:
+    def show_source_dialog(self) -> None:
+        if self.current_claim() is None:
+            return
+        from workbench.gui.sources_dialog import SourcesDialog
+
+        dialog = SourcesDialog(self)
+        dialog.source_accepted.connect(
+            lambda s: self.add_source(
+                s["url"],
+                title=s.get("title", ""),
+                accessed=s.get("accessed", ""),
+                comment=s.get("comment", ""),
+            )
+        )
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        self._source_dialog = dialog
+
+    def shortcut_rows(self) -> list[tuple[str, str]]:
+        """(keys, what they do) for every action with a shortcut, as Help ▸ Keyboard shortcuts lists them."""
         rows = []
         for action in self.findChildren(QAction):
             keys = ", ".join(s.toString(QKeySequence.SequenceFormat.NativeText) for s in action.shortcuts())
             if keys:
-                rows.append(
-                    f"<tr><td><b>{html.escape(keys)}</b></td>"
-                    f"<td>{html.escape(action.text().replace('&', ''))}</td></tr>"
-                )
+                rows.append((keys, action.text().replace("&", "")))
+        return sorted(set(rows), key=lambda r: r[1])
+
+    def show_shortcuts(self) -> None:
+        rows = "".join(
+            f"<tr><td><b>{html.escape(keys)}</b></td><td>{html.escape(what)}</td></tr>"
+            for keys, what in self.shortcut_rows()
+        )
         box = QMessageBox(QMessageBox.Icon.Information, "Keyboard shortcuts", "", parent=self)
         box.setTextFormat(Qt.TextFormat.RichText)
-        box.setText("<table cellspacing=6>" + "".join(sorted(rows)) + "</table>")
+        box.setText(f"<table cellspacing=6>{rows}</table>")
         box.open()
 
     def show_about(self) -> None:
@@ -410,13 +672,177 @@ class MainWindow(QMainWindow):
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         box.open()
 
+    def paste_as_article(self) -> None:
+        mime = QGuiApplication.clipboard().mimeData()
+        text = mime.html() if mime.hasHtml() else mime.text()
+        if not text.strip():
+            self.statusBar().showMessage("The clipboard holds no text to open", 5000)
+            return
+        self.open_text(text)
+
+    # -- opening --------------------------------------------------------------------------------
+    def _open(self, name: str, load: Callable[[], ImportedArticle], path: str) -> None:
+        if self._workspace is None:
+            self._pending_open = lambda: self._open(name, load, path)
+            return
+        if self._opening is not None:
+            self._opening.cancel()
+        workspace = self._workspace
+        self._begin_progress(f"Opening {name}…")
+
+        def prepare(ctx: TaskContext) -> PreparedArticle:
+            imported = load()
+            label = f"Finding claims in {name}…"
+            ctx.progress(0, max(1, len(imported.text)), label)
+            if self._extractor is None:
+                self._extractor = ClaimExtractor()
+            return prepare_article(
+                workspace,
+                imported,
+                self._extractor,
+                progress=lambda done, total: ctx.progress(done, total, label),
+                cancelled=ctx.cancelled,
+            )
+
+        self._opening = self._tasks.run(
+            prepare,
+            lane="nlp",
+            on_done=lambda prepared: self._store_prepared(path or name, prepared),
+            on_error=lambda error: self._on_open_failed(name, error),
+            on_progress=self._on_progress,
+        )
+
+    def _store_prepared(self, path: str, prepared: PreparedArticle) -> None:
+        workspace, who = self._workspace, self.checker()
+        assert workspace is not None
+
+        def store(ctx: TaskContext) -> tuple[OpenedArticle, list[ClaimRecord]]:
+            opened = store_prepared(workspace, prepared, who=who)
+            return opened, workspace.claims(opened.article.id, include_dismissed=True)
+
+        self._tasks.run(
+            store,
+            on_done=lambda loaded: self._show_article(path, *loaded),
+            on_error=lambda error: self._on_open_failed(Path(path).name, error),
+        )
+
+    def _show_article(self, path: str, opened: OpenedArticle, claims: list[ClaimRecord]) -> None:
+        self._opening = None
+        self._end_progress()
+        self._flush_note()
+        self.undo_stack.clear()
+        article = opened.article
+        self._article = article
+        self._article_path = path
+        name = Path(article.source_path).name if article.source_path else path
+        self.setWindowTitle(f"{article.title or name} — {APP_NAME}")
+        self.article_title.setText(article.title or name)
+        meta = [part for part in (article.byline, article.date, article.url or name) if part]
+        self.article_meta.setText(" · ".join(meta))
+        self.highlighter.set_article(article.text)
+        self._set_claims(claims)
+        if article.source_path:
+            self._remember_recent(article.source_path)
+            self._settings.setValue("session/last_file", article.source_path)
+        self._show_claim(None)
+        if self.claims_filter.rowCount():
+            self._select_row(0)
+        self.claims_view.setFocus()
+        verb = "Resumed" if opened.resumed else "Opened"
+        messages = [f"{verb} {name}: {len(claims)} claims found", *opened.messages]
+        self.statusBar().showMessage(" · ".join(messages), 10000)
+        self._update_enabled()
+        self.article_loaded.emit(article.id)
+
+    def _on_open_failed(self, name: str, error: BaseException) -> None:
+        self._opening = None
+        self._end_progress()
+        if isinstance(error, TaskCancelled) or type(error).__name__ == "ExtractionCancelled":
+            self.statusBar().showMessage(f"Stopped opening {name}", 5000)
+            return
+        if isinstance(error, ArticleImportError):
+            self.show_error("The article cannot be opened", str(error))
+        else:
+            self.show_error("The article cannot be opened", f"{name}: {error}")
+
+    # -- saving changes ---------------------------------------------------------------------------
+    def _push(self, command: ClaimCommand) -> None:
+        if self._workspace is None:
+            return
+        self.undo_stack.push(command)
+
+    def _apply_change(self, claim_id: int, change: Change) -> None:
+        """Run one change on the database worker, checked against the version this window last saw."""
+        workspace, known = self._workspace, self._known_versions
+        if workspace is None:
+            return
+
+        def save(ctx: TaskContext) -> ClaimRecord:
+            record = change(workspace, known.get(claim_id))
+            known[record.id] = record.version
+            return record
+
+        self.saved_label.setText("Saving…")
+        self._tasks.run(save, on_done=self._on_claim_saved, on_error=self._on_save_failed)
+
+    def _on_claim_saved(self, claim: ClaimRecord) -> None:
+        previous = self._claim_by_id(claim.id)
+        if previous is None:  # a claim added by hand: reload the list, then select it
+            self._select_after_reload = claim.id
+            self.reload_claims()
+            return
+        self.claims_model.update_claim(claim)
+        self.highlighter.set_claims(self.visible_claims())
+        current = self.current_claim()
+        if current is not None and current.id == claim.id:
+            self._show_claim(claim, reload_note=not self._note_timer.isActive())
+            self.highlighter.select(claim, scroll=False)
+        self._update_progress_summary()
+        self.saved_label.setText(
+            f"Saved · {claim.status.value}" + (f" · by {claim.changed_by}" if claim.changed_by else "")
+        )
+        self.claim_changed.emit(claim.id)
+        if previous.status != claim.status:
+            self.claim_marked.emit(claim.id, claim.status.value)
+        if previous.note != claim.note:
+            self.note_saved.emit(claim.id)
+
+    def _on_save_failed(self, error: BaseException) -> None:
+        self.saved_label.setText("Not saved")
+        if isinstance(error, StaleWriteError):
+            self.show_error(
+                "Changed elsewhere", f"{error}\n\nThe checklist has been reloaded with the newer change."
+            )
+            self.reload_claims()
+        else:
+            self.show_error("The change was not saved", str(error))
+
+    def _on_claims_reloaded(self, claims: list[ClaimRecord]) -> None:
+        current = self.current_claim()
+        wanted = self._select_after_reload or (current.id if current is not None else None)
+        self._select_after_reload = None
+        self._set_claims(claims)
+        if wanted is not None:
+            self._select_claim_id(wanted)
+        self.claim_changed.emit(wanted or 0)
+
+    def _set_claims(self, claims: list[ClaimRecord]) -> None:
+        self._known_versions.clear()
+        self._known_versions.update({c.id: c.version for c in claims})
+        self.claims_model.set_claims(claims)
+        self._update_progress_summary()
+
+    def _claim_by_id(self, claim_id: int) -> ClaimRecord | None:
+        row = self.claims_model.row_of(claim_id)
+        return None if row is None else self.claims_model.claim_at(row)
+
     # -- slots ----------------------------------------------------------------------------------
     def _on_workspace_opened(self, workspace: Workspace) -> None:
         self._workspace = workspace
         self.workspace_ready.emit()
         if self._pending_open is not None:
-            path, self._pending_open = self._pending_open, None
-            self.open_path(path)
+            pending, self._pending_open = self._pending_open, None
+            pending()
 
     def _on_workspace_failed(self, error: BaseException) -> None:
         self.show_error("The workspace cannot be opened", str(error))
@@ -430,56 +856,6 @@ class MainWindow(QMainWindow):
     def _on_export_selected(self, path: str) -> None:
         self._settings.setValue("dialogs/export_dir", str(Path(path).parent))
         self.export_report_to(path)
-
-    def _store_prepared(self, path: str, prepared: PreparedArticle) -> None:
-        workspace, who = self._workspace, self.checker()
-        assert workspace is not None
-        self._tasks.run(
-            lambda ctx: self._load_opened(workspace, store_prepared(workspace, prepared, who=who)),
-            on_done=lambda loaded: self._show_article(path, *loaded),
-            on_error=lambda error: self._on_open_failed(path, error),
-        )
-
-    @staticmethod
-    def _load_opened(workspace: Workspace, opened: OpenedArticle) -> tuple[OpenedArticle, list[ClaimRecord]]:
-        return opened, workspace.claims(opened.article.id, include_dismissed=True)
-
-    def _show_article(self, path: str, opened: OpenedArticle, claims: list[ClaimRecord]) -> None:
-        self._opening = None
-        self._end_progress()
-        self._flush_note()
-        article = opened.article
-        self._article = article
-        self.setWindowTitle(f"{article.title or Path(path).name} — {APP_NAME}")
-        self.article_title.setText(article.title or Path(path).name)
-        meta = [part for part in (article.byline, article.date, article.url or Path(path).name) if part]
-        self.article_meta.setText(" · ".join(meta))
-        self.highlighter.set_article(article.text)
-        self.claims_model.set_claims(claims)
-        self._update_progress_summary()
-        self.export_action.setEnabled(True)
-        self._remember_recent(path)
-        self._settings.setValue("session/last_file", path)
-        self._show_claim(None)
-        if self.claims_filter.rowCount():
-            self._select_row(0)
-        self.claims_view.setFocus()
-        verb = "Resumed" if opened.resumed else "Opened"
-        self.statusBar().showMessage(f"{verb} {Path(path).name}: {len(claims)} claims found", 6000)
-        for message in opened.messages:
-            self.statusBar().showMessage(message, 10000)
-        self.article_loaded.emit(article.id)
-
-    def _on_open_failed(self, path: str, error: BaseException) -> None:
-        self._opening = None
-        self._end_progress()
-        if isinstance(error, TaskCancelled) or type(error).__name__ == "ExtractionCancelled":
-            self.statusBar().showMessage(f"Stopped opening {Path(path).name}", 5000)
-            return
-        if isinstance(error, ArticleImportError):
-            self.show_error("The file cannot be opened", str(error))
-        else:
-            self.show_error("The file cannot be opened", f"{Path(path).name}: {error}")
 
     def _on_progress(self, done: int, total: int, label: str) -> None:
         if label:
@@ -499,50 +875,36 @@ class MainWindow(QMainWindow):
         for widget in (self.progress_label, self.progress_bar, self.cancel_button):
             widget.hide()
 
-    def _on_status_saved(self, claim: ClaimRecord) -> None:
-        self._replace_claim(claim)
-        self.saved_label.setText(f"Saved · {claim.status.value} by {claim.changed_by or 'you'}")
-        self.claim_marked.emit(claim.id, claim.status.value)
-
-    def _on_save_failed(self, error: BaseException) -> None:
-        self.saved_label.setText("Not saved")
-        if isinstance(error, StaleWriteError):
-            self.show_error("Changed elsewhere", f"{error} The checklist was reloaded.")
-            self._reload_claims()
-        else:
-            self.show_error("The change was not saved", str(error))
-
-    def _reload_claims(self) -> None:
-        if self._workspace is None or self._article is None:
-            return
-        workspace, article_id = self._workspace, self._article.id
-        self._tasks.run(
-            lambda ctx: workspace.claims(article_id, include_dismissed=True),
-            on_done=self._on_claims_reloaded,
-            on_error=self._on_save_failed,
-        )
-
-    def _on_claims_reloaded(self, claims: list[ClaimRecord]) -> None:
-        current = self.current_claim()
-        self.claims_model.set_claims(claims)
-        self._update_progress_summary()
-        if current is not None:
-            self._select_claim_id(current.id)
-
-    def _replace_claim(self, claim: ClaimRecord) -> None:
-        self.claims_model.update_claim(claim)
-        self.highlighter.set_claims(self.visible_claims())
-        current = self.current_claim()
-        if current is not None and current.id == claim.id:
-            self._show_claim(claim, reload_note=False)
-            self.highlighter.select(claim, scroll=False)
-        self._update_progress_summary()
-
     def _on_current_claim_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         self._flush_note()
         claim: ClaimRecord | None = current.data(ClaimRole) if current.isValid() else None
         self._show_claim(claim)
-        self.highlighter.select(claim)
+        self.highlighter.select(claim, scroll=not self._selecting_from_article)
+        self._update_enabled()
+
+    def _on_article_cursor_moved(self) -> None:
+        """A click in the article selects the claim under it in the checklist (without scrolling away)."""
+        if self.article_view.textCursor().hasSelection():
+            return
+        offset = self.highlighter.text_offset(self.article_view.textCursor().position())
+        for claim in self.visible_claims():
+            if claim.start <= offset < claim.end:
+                current = self.current_claim()
+                if current is None or current.id != claim.id:
+                    self._selecting_from_article = True
+                    try:
+                        self._select_claim_id(claim.id)
+                    finally:
+                        self._selecting_from_article = False
+                return
+
+    def _on_article_context_menu(self, position: QPoint) -> None:
+        menu = self.article_view.createStandardContextMenu(position)
+        menu.addSeparator()
+        menu.addAction(self.add_claim_action)
+        menu.addAction(self.bounds_action)
+        menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        menu.popup(self.article_view.viewport().mapToGlobal(position))
 
     def _on_visible_claims_changed(self, *_args: object) -> None:
         self.highlighter.set_claims(self.visible_claims())
@@ -555,7 +917,14 @@ class MainWindow(QMainWindow):
         self._update_progress_summary()
 
     def _on_status_filter_changed(self, _index: int) -> None:
-        self.claims_filter.set_status(self.status_filter.currentData())
+        choice = self.status_filter.currentData()
+        self.claims_filter.set_show_dismissed(choice == SHOW_DISMISSED)
+        self.claims_filter.set_status(choice if isinstance(choice, Status) else None)
+
+    def _on_source_activated(self, item: QListWidgetItem) -> None:
+        url = QUrl(str(item.data(Qt.ItemDataRole.UserRole + 1)))
+        if url.scheme() in ("http", "https"):
+            QDesktopServices.openUrl(url)
 
     def _on_note_edited(self) -> None:
         if self._loading_note or self._note_claim_id is None:
@@ -570,20 +939,13 @@ class MainWindow(QMainWindow):
 
     def _save_note(self) -> None:
         claim_id = self._note_claim_id
-        if claim_id is None or self._workspace is None:
+        claim = self._claim_by_id(claim_id) if claim_id is not None else None
+        if claim is None or claim_id is None:
             return
-        workspace, who, text = self._workspace, self.checker(), self.note_edit.toPlainText()
-        self._tasks.run(
-            lambda ctx: workspace.set_note(claim_id, text, who=who),
-            on_done=self._on_note_saved,
-            on_error=self._on_save_failed,
-        )
-
-    def _on_note_saved(self, claim: ClaimRecord) -> None:
-        self.claims_model.update_claim(claim)
-        if self._note_claim_id == claim.id and not self._note_timer.isActive():
-            self.saved_label.setText("Note saved")
-        self.note_saved.emit(claim.id)
+        text = self.note_edit.toPlainText()
+        if text == claim.note:
+            return
+        self._push(NoteCommand(claim_id, self._apply_change, claim.note, text, who=self.checker()))
 
     def _on_report_written(self, path: str) -> None:
         self._end_progress()
@@ -595,6 +957,34 @@ class MainWindow(QMainWindow):
         self.show_error("The report was not written", str(error))
 
     # -- helpers --------------------------------------------------------------------------------
+    def _report_options(self) -> ReportOptions:
+        return ReportOptions(
+            checker=self.checker(),
+            organisation=str(self._settings.value("organisation", "")),
+            page_size=str(self._settings.value("report/page_size", "A4")),
+        )
+
+    def _update_enabled(self) -> None:
+        has_article = self._article is not None
+        claim = self.current_claim()
+        for action in (
+            *self.status_actions.values(),
+            self.note_action,
+            self.source_action,
+            self.dismiss_action,
+        ):
+            action.setEnabled(claim is not None)
+        for button in self.status_buttons.values():
+            button.setEnabled(claim is not None)
+        self.note_edit.setEnabled(claim is not None)
+        self.add_source_button.setEnabled(claim is not None)
+        self.remove_source_button.setEnabled(
+            claim is not None and self.sources_list.currentItem() is not None
+        )
+        for action in (self.export_action, self.print_action, self.reload_action, self.add_claim_action):
+            action.setEnabled(has_article)
+        self.bounds_action.setEnabled(claim is not None)
+
     def _select_row(self, row: int) -> None:
         index = self.claims_filter.index(row, 0)
         self.claims_view.selectionModel().setCurrentIndex(
@@ -611,28 +1001,59 @@ class MainWindow(QMainWindow):
             self._select_row(index.row())
 
     def _show_claim(self, claim: ClaimRecord | None, *, reload_note: bool = True) -> None:
-        self._shown_claim = claim
-        enabled = claim is not None
         for status, button in self.status_buttons.items():
-            button.setEnabled(enabled)
-            button.setChecked(enabled and claim is not None and claim.status == status)
-        for action in self.status_actions.values():
-            action.setEnabled(enabled)
-        self.note_edit.setEnabled(enabled)
+            button.setChecked(claim is not None and claim.status == status)
+        self.sources_list.clear()
         if claim is None:
             self.claim_heading.setText("No claim selected")
             self.claim_text.setText("")
             self.reasons_label.setText("")
+            self.history_list.clear()
             self._note_claim_id = None
             self._set_note_text("")
             return
-        self.claim_heading.setText(f"Claim {claim.number} · {claim.kind.value} · score {claim.score:.2f}")
+        state = " · dismissed as not a claim" if claim.dismissed else ""
+        self.claim_heading.setText(
+            f"Claim {claim.number} · {claim.kind.value} · score {claim.score:.2f}{state}"
+        )
         self.claim_text.setText(_claim_html(claim))
         self.reasons_label.setText(_reasons_html(claim))
+        for source in claim.sources:
+            label = source.title or source.url
+            details = " · ".join(
+                p for p in (source.url if source.title else "", source.accessed, source.comment) if p
+            )
+            item = QListWidgetItem(f"{label}\n{details}" if details else label)
+            item.setData(Qt.ItemDataRole.UserRole, source.id)
+            item.setData(Qt.ItemDataRole.UserRole + 1, source.url)
+            item.setToolTip(source.url)
+            self.sources_list.addItem(item)
         if reload_note or self._note_claim_id != claim.id:
+            if self._note_claim_id != claim.id or self.note_edit.toPlainText() != claim.note:
+                self._set_note_text(claim.note)
             self._note_claim_id = claim.id
-            self._set_note_text(claim.note)
-        self.saved_label.setText(f"Last change by {claim.changed_by}" if claim.changed_by else "")
+        self._load_history(claim.id)
+
+    def _load_history(self, claim_id: int) -> None:
+        if self._workspace is None:
+            return
+        workspace = self._workspace
+        self._tasks.run(
+            lambda ctx: workspace.history(claim_id),
+            on_done=lambda entries: self._show_history(claim_id, entries),
+            on_error=lambda error: log.warning("history of claim %s: %s", claim_id, error),
+        )
+
+    def _show_history(self, claim_id: int, entries: list[HistoryEntry]) -> None:
+        current = self.current_claim()
+        if current is None or current.id != claim_id:
+            return
+        self.history_list.clear()
+        for entry in reversed(entries):
+            when = entry.at.astimezone().strftime("%d %b %Y %H:%M")
+            change = _describe_change(entry)
+            self.history_list.addItem(f"{when} · {entry.who or 'someone'}: {change}")
+        self.history_shown.emit(claim_id)
 
     def _set_note_text(self, text: str) -> None:
         self._loading_note = True
@@ -642,11 +1063,11 @@ class MainWindow(QMainWindow):
             self._loading_note = False
 
     def _update_progress_summary(self) -> None:
+        threshold = self.claims_filter.threshold()
         shown = [
             c
             for c in self.claims_model.claims()
-            if not c.dismissed
-            and (c.score >= self.claims_filter.threshold() or c.by_hand or c.status != Status.UNCHECKED)
+            if not c.dismissed and (c.score >= threshold or c.by_hand or c.status != Status.UNCHECKED)
         ]
         checked = sum(1 for c in shown if c.status != Status.UNCHECKED)
         disputed = sum(1 for c in shown if c.status == Status.DISPUTED)
@@ -706,6 +1127,29 @@ class MainWindow(QMainWindow):
         super().closeEvent(event)
 
 
+def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
+    """A selection without the white space around it."""
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def _describe_change(entry: HistoryEntry) -> str:
+    def short(value: str) -> str:
+        value = " ".join(value.split())
+        return value if len(value) <= 60 else value[:57] + "…"
+
+    if entry.field == "source":
+        return f"added source {short(entry.new)}" if entry.new else f"removed source {short(entry.old)}"
+    if entry.old and entry.new:
+        return f"{entry.field} {short(entry.old)} → {short(entry.new)}"
+    if entry.new:
+        return f"{entry.field} set to {short(entry.new)}"
+    return f"{entry.field} cleared (was {short(entry.old)})"
+
+
 def _claim_html(claim: ClaimRecord) -> str:
     """The claim's text with its checkable parts in bold (escaped: article text is never markup)."""
     pieces: list[str] = []
@@ -716,7 +1160,7 @@ def _claim_html(claim: ClaimRecord) -> str:
         pieces.append(html.escape(claim.text[cursor - claim.start : part.start - claim.start]))
         label = html.escape(part.label)
         text = html.escape(claim.text[part.start - claim.start : part.end - claim.start])
-        pieces.append(f"<b><u title='{label}'>{text}</u></b><sub style='color:#777'>{label}</sub>")
+        pieces.append(f"<b><u>{text}</u></b><sub style='color:#777'>{label}</sub>")
         cursor = part.end
     pieces.append(html.escape(claim.text[cursor - claim.start :]))
     return "".join(pieces)
@@ -729,5 +1173,5 @@ def _reasons_html(claim: ClaimRecord) -> str:
     for reason in claim.reasons:
         sign = "+" if reason.weight >= 0 else "−"
         colour = "#1b803e" if reason.weight >= 0 else "#be2626"
-        items.append(f"<li><span style='color:{colour}'>{sign}</span> {html.escape(reason.text)}</li>")
+        items.append(f"<li><span style='color:{colour}'><b>{sign}</b></span> {html.escape(reason.text)}</li>")
     return "<ul style='margin-left:-20px'>" + "".join(items) + "</ul>"
