@@ -79,23 +79,44 @@ def check_sqlite_place(path: Path, known_revisions: frozenset[str]) -> None:
         raise WorkspaceError(f"cannot create the workspace {path}: the folder {folder} does not exist")
     exists = path.exists() and path.stat().st_size > 0
     if exists:
-        try:
-            with path.open("rb") as stream:
-                header = stream.read(len(SQLITE_HEADER))
-        except OSError as error:
-            raise WorkspaceError(f"cannot read the workspace {path}: {error.strerror}") from None
-        if header != SQLITE_HEADER:
-            raise WorkspaceError(f"{path} is not a workspace (it is not an SQLite database)")
+        _check_header(path)
     # WAL mode writes a -wal and a -shm file beside the database, so the folder must be writable too.
     if not os.access(folder, os.W_OK | os.X_OK):
         raise WorkspaceError(f"cannot write the workspace {path}: the folder {folder} is read-only")
     if exists and not os.access(path, os.R_OK | os.W_OK):
         raise WorkspaceError(f"cannot write the workspace {path}: the file is read-only")
-    if not exists:
-        return
+    if exists:
+        _check_revision(path, known_revisions)
+
+
+def check_workspace_file(path: Path, known_revisions: frozenset[str]) -> None:
+    """Refuse a file that is not a readable workspace (say, one handed over to import), writing nothing."""
+    if path.is_dir():
+        raise WorkspaceError(f"{path} is a folder, not a workspace file")
+    if not path.is_file():
+        raise WorkspaceError(f"{path} does not exist")
+    if path.stat().st_size == 0:
+        raise WorkspaceError(f"{path} is empty, not a workspace")
+    _check_header(path)
+    if _check_revision(path, known_revisions) is None:
+        raise WorkspaceError(f"{path} is an empty database, not a workspace")
+
+
+def _check_header(path: Path) -> None:
+    try:
+        with path.open("rb") as stream:
+            header = stream.read(len(SQLITE_HEADER))
+    except OSError as error:
+        raise WorkspaceError(f"cannot read the workspace {path}: {error.strerror}") from None
+    if header != SQLITE_HEADER:
+        raise WorkspaceError(f"{path} is not a workspace (it is not an SQLite database)")
+
+
+def _check_revision(path: Path, known_revisions: frozenset[str]) -> str | None:
     revision = _sqlite_revision(path)
     if revision is not None and revision not in known_revisions:
-        raise WorkspaceError(newer_version_message(describe(make_url(f"sqlite:///{path}")), revision))
+        raise WorkspaceError(newer_version_message(str(path), revision))
+    return revision
 
 
 def newer_version_message(place: str, revision: str) -> str:
@@ -162,3 +183,15 @@ def _tune_sqlite(engine: Engine) -> None:
         # Writers take the write lock up front: two processes never deadlock upgrading a read lock.
         immediate = connection.get_execution_options().get("sqlite_immediate", False)
         connection.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
+
+
+def make_single_file(path: Path) -> None:
+    """Leave a closed SQLite workspace as one self-contained file (rollback journal, compacted)."""
+    connection = sqlite3.connect(path)
+    try:
+        connection.execute("PRAGMA journal_mode=DELETE")
+        connection.execute("VACUUM")
+    except sqlite3.Error as error:
+        raise WorkspaceError(f"cannot finish the file {path}: {error}") from None
+    finally:
+        connection.close()

@@ -126,5 +126,28 @@ class ReanchorReport:
         return "The article's text changed since it was checked: " + "; ".join(parts) + "."
 
 
+@dataclass(frozen=True)
+class ImportReport:
+    """What File ▸ Import workspace brought in."""
+
+    source: str  # the imported file's name
+    added: tuple[ArticleRecord, ...] = ()
+    skipped: tuple[str, ...] = ()  # titles of articles whose text this workspace already held
+
+    def summary(self) -> str:
+        parts = [f"Imported {len(self.added)} {_articles(len(self.added))} from {self.source}"]
+        if self.skipped:
+            titles = ", ".join(f"“{t}”" if t else "(untitled)" for t in self.skipped)
+            parts.append(
+                f"skipped {len(self.skipped)} already in this workspace (remove yours first to take "
+                f"theirs): {titles}"
+            )
+        return "; ".join(parts) + "."
+
+
+def _articles(count: int) -> str:
+    return "article" if count == 1 else "articles"
+
+
 def _claims(count: int) -> str:
     return "claim" if count == 1 else "claims"

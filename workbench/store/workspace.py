@@ -8,6 +8,9 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
+import shutil
+import tempfile
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -22,7 +25,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from workbench.claims.types import CheckablePart, ClaimKind, ExtractedClaim, Reason
 from workbench.importers.base import ImportedArticle
-from workbench.store import anchoring, database
+from workbench.store import anchoring, database, transfer
 from workbench.store.errors import StaleWriteError, WorkspaceError
 from workbench.store.models import Article, Claim, History, Source
 from workbench.store.records import (
@@ -31,6 +34,7 @@ from workbench.store.records import (
     ClaimChange,
     ClaimRecord,
     HistoryEntry,
+    ImportReport,
     ReanchorReport,
     SourceRecord,
     Status,
@@ -300,6 +304,71 @@ class Workspace:
                 lost=tuple(ClaimChange(cid, numbers[cid], before, "") for cid, before in plan.lost),
                 added=len(plan.added),
             )
+
+    def export_workspace(self, path: str | Path, article_ids: Sequence[int] | None = None) -> int:
+        """Write the workspace (or some of its articles) to one portable file another checker can import.
+
+        The file is a complete workspace (SQLite) holding the articles with their claims, verdicts,
+        notes, sources and history. It is written beside ``path`` and moved into place only when
+        complete, so a failed export never leaves half a file. Returns the number of articles written.
+        """
+        target = Path(path).expanduser().absolute()
+        if target.is_dir():
+            raise WorkspaceError(f"{target} is a folder; choose a file name to export to")
+        if self.is_sqlite and target == Path(str(self._url.database)):
+            raise WorkspaceError("choose another file: this is the workspace being exported")
+        if not target.parent.is_dir():
+            raise WorkspaceError(f"cannot export to {target}: the folder {target.parent} does not exist")
+        if not os.access(target.parent, os.W_OK | os.X_OK):
+            raise WorkspaceError(f"cannot export to {target}: the folder {target.parent} is read-only")
+        partial = target.with_name(f".{target.name}.partial-{os.getpid()}")
+        _remove_sqlite_files(partial)
+        try:
+            with Workspace(str(partial)) as out, self._read() as session, out._write() as out_session:
+                copied = transfer.copy_articles(
+                    session.connection(), out_session.connection(), article_ids, keep_ids=True
+                )
+            database.make_single_file(partial)
+            os.replace(partial, target)
+        except OSError as error:
+            raise WorkspaceError(f"cannot export to {target}: {error.strerror or error}") from None
+        finally:
+            _remove_sqlite_files(partial)
+        return len(copied.article_ids)
+
+    def import_workspace(self, path: str | Path, *, who: str = "") -> ImportReport:
+        """Add the articles of an exported workspace file (or any workspace file) to this one.
+
+        Articles whose text is already here are skipped, so importing twice adds nothing. Imported
+        claims keep their whole history, plus a line saying who imported them from which file. The
+        file itself is never changed (an older one is migrated in a temporary copy).
+        """
+        source = Path(path).expanduser().absolute()
+        database.check_workspace_file(source, known_revisions())
+        now = _now()
+        with tempfile.TemporaryDirectory(prefix="workbench-import-") as folder:
+            copy = Path(folder) / "import.sqlite"
+            try:
+                shutil.copyfile(source, copy)
+                if Path(f"{source}-wal").exists():  # changes another app has not folded in yet
+                    shutil.copyfile(f"{source}-wal", f"{copy}-wal")
+            except OSError as error:
+                raise WorkspaceError(f"cannot read {source}: {error.strerror or error}") from None
+            with Workspace(str(copy)) as incoming, self._write() as session:
+                held = set(session.scalars(select(Article.sha256)))
+                with incoming._read() as in_session:
+                    copied = transfer.copy_articles(
+                        in_session.connection(),
+                        session.connection(),
+                        keep_ids=False,
+                        skip_sha256=held,
+                        provenance=transfer.Provenance(who, now, f"imported from {source.name}"),
+                    )
+        return ImportReport(
+            source=source.name,
+            added=tuple(self.article(article_id) for article_id in copied.article_ids),
+            skipped=tuple(title for title, _ in copied.skipped),
+        )
 
     # -- claims -----------------------------------------------------------------------------------
 
@@ -789,3 +858,8 @@ def _moved_spans(row: Any, found: anchoring.Location, fresh: ExtractedClaim | No
     else:
         parts = []
     return json.dumps([{"start": p.start, "end": p.end, "label": p.label} for p in parts])
+
+
+def _remove_sqlite_files(path: Path) -> None:
+    for leftover in (path, Path(f"{path}-wal"), Path(f"{path}-shm"), Path(f"{path}-journal")):
+        leftover.unlink(missing_ok=True)
