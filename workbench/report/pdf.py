@@ -89,6 +89,7 @@ def _styles() -> dict[str, ParagraphStyle]:
         "small": style("small", fontSize=8, leading=10.5, textColor=MUTED),
         "claim": style("claim", fontSize=10, leading=14, leftIndent=8, spaceBefore=3, spaceAfter=3),
         "detail": style("detail", fontSize=9, leading=12, leftIndent=8, spaceAfter=2),
+        "history": style("history", fontSize=8, leading=10.5, leftIndent=8, textColor=MUTED, spaceAfter=2),
         "source": style("source", fontSize=8.5, leading=11.5, leftIndent=20, firstLineIndent=-10),
         "badge": style("badge", fontName=f"{FONT}-Bold", fontSize=8, leading=10, textColor=colors.white,
                        alignment=TA_CENTER),
@@ -166,21 +167,6 @@ def _canvas_class(report: VerificationReport) -> type[_NumberedCanvas]:
     return type("ReportCanvas", (_NumberedCanvas,), {"decorate": staticmethod(decorate)})
 
 
-def _badge(status: str, width: float = 24 * mm) -> Table:
-    look = LOOKS[status]
-    table = Table([[Paragraph(look.label, _styles()["badge"])]], colWidths=[width])
-    table.setStyle(TableStyle([
-        ("FONTNAME", (0, 0), (-1, -1), FONT),
-        ("BACKGROUND", (0, 0), (-1, -1), look.colour),
-        ("TOPPADDING", (0, 0), (-1, -1), 1.5),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), 2.5),
-        ("LEFTPADDING", (0, 0), (-1, -1), 2),
-        ("RIGHTPADDING", (0, 0), (-1, -1), 2),
-        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-    ]))
-    return table
-
-
 def _claim_markup(claim: ClaimRecord, article_text: str) -> str:
     """The claim's text with its checkable parts in bold and underlined."""
     text = claim.text
@@ -221,32 +207,50 @@ def _history_line(entry: HistoryEntry) -> str:
     return f"{_when(entry.at)} — {who} changed {plain(entry.field)}: {old} → {new}"
 
 
-def _claim_header(claim: ClaimRecord, status: str, width: float) -> Table:
-    st = _styles()
-    meta = f"{plain(str(claim.kind))} · score {claim.score:.2f}"
-    if claim.by_hand:
-        meta += " · added by hand"
-    table = Table(
-        [[Paragraph(f"Claim {claim.number}", st["h2"]), _badge(status), Paragraph(meta, st["small"])]],
-        colWidths=[24 * mm, 27 * mm, width - 51 * mm],
-    )
-    table.setStyle(TableStyle([
-        ("FONTNAME", (0, 0), (-1, -1), FONT),
-        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-        ("LEFTPADDING", (0, 0), (-1, -1), 0),
-        ("RIGHTPADDING", (0, 0), (-1, -1), 4),
-        ("TOPPADDING", (0, 0), (-1, -1), 0),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
-        ("LINEBELOW", (0, 0), (-1, -1), 1.2, LOOKS[status].colour),
-    ]))
-    return table
+class ClaimHeading(Flowable):  # type: ignore[misc]  # reportlab ships no type hints
+    """"Claim 12", a status badge (symbol and word on the status colour) and the kind and score,
+    over a rule in the status colour. Drawn directly: a table of paragraphs per claim was the
+    slowest part of a long report."""
+
+    def __init__(self, claim: ClaimRecord, status: str) -> None:
+        super().__init__()
+        self.height = 17.0
+        self.spaceBefore = 2.0
+        self.number = claim.number
+        self.look = LOOKS[status]
+        meta = f"{claim.kind} · score {claim.score:.2f}"
+        self.meta = meta + (" · added by hand" if claim.by_hand else "")
+        self.width = 0.0
+
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        self.width = available_width
+        return available_width, self.height
+
+    def draw(self) -> None:
+        canvas, look = self.canv, self.look
+        baseline = 5.5
+        canvas.setFillColor(INK)
+        canvas.setFont(f"{FONT}-Bold", 11)
+        canvas.drawString(0, baseline, f"Claim {self.number}")
+        x = 24 * mm
+        canvas.setFillColor(look.colour)
+        canvas.rect(x, 2.5, 25 * mm, 12, stroke=0, fill=1)
+        canvas.setFillColor(colors.white)
+        canvas.setFont(f"{FONT}-Bold", 8)
+        canvas.drawCentredString(x + 12.5 * mm, baseline, look.label)
+        canvas.setFillColor(MUTED)
+        canvas.setFont(FONT, 8)
+        canvas.drawString(x + 28 * mm, baseline, self.meta)
+        canvas.setStrokeColor(look.colour)
+        canvas.setLineWidth(1.2)
+        canvas.line(0, 0, self.width, 0)
 
 
 def _claim_block(claim: ClaimRecord, report: VerificationReport, width: float) -> list[Flowable]:
     st = _styles()
     status = str(claim.status)
     head: list[Flowable] = [
-        _claim_header(claim, status, width),
+        ClaimHeading(claim, status),
         Paragraph(_claim_markup(claim, report.article.text), st["claim"]),
     ]
     body: list[Flowable] = []
@@ -269,8 +273,8 @@ def _claim_block(claim: ClaimRecord, report: VerificationReport, width: float) -
     body.append(Paragraph(who, st["detail"]))
     entries = report.history.get(claim.id, ())
     if entries:
-        body.append(Paragraph("<b>History:</b>", st["detail"]))
-        body.extend(Paragraph(_history_line(e), st["source"]) for e in entries)
+        lines = "<br/>".join(_history_line(e) for e in entries)
+        body.append(Paragraph(f"<b>History:</b><br/>{lines}", st["history"]))
     return [KeepTogether([*head, *body[:1]]), *body[1:], Spacer(1, 8)]
 
 
@@ -388,14 +392,19 @@ def _verdict_sentence(report: VerificationReport) -> str:
 def _annotated_paragraphs(report: VerificationReport) -> Iterator[str]:
     """The article's paragraphs as markup, each claim tinted and preceded by its number and status."""
     text = report.article.text
-    claims = [c for c in report.claims if 0 <= c.start < c.end <= len(text)]
+    claims = [c for c in report.claims if 0 <= c.start < c.end <= len(text)]  # already in article order
+    first = 0  # claims before this one end before the current paragraph
     for match in re.finditer(r"[^\n]+", text):
         p_start, p_end = match.span()
         if not match.group().strip():
             continue
+        while first < len(claims) and claims[first].end <= p_start:
+            first += 1
         segments: list[tuple[str, str, str]] = []
         cursor = p_start
-        for claim in claims:
+        for claim in claims[first:]:
+            if claim.start >= p_end:
+                break
             start, end = max(claim.start, cursor), min(claim.end, p_end)
             if start >= end:
                 continue
@@ -434,7 +443,7 @@ def _story(report: VerificationReport, width: float) -> list[Flowable]:
         if claim.status is Status.DISPUTED:
             story += [
                 KeepTogether([
-                    _claim_header(claim, str(claim.status), width),
+                    ClaimHeading(claim, str(claim.status)),
                     Paragraph(_claim_markup(claim, report.article.text), st["claim"]),
                     Paragraph("<i>Details in the Attention section.</i>", st["detail"]),
                 ]),
