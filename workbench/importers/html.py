@@ -113,6 +113,23 @@ def _meta(tree: Any, *names: str) -> str:
     return ""
 
 
+def _words(text: str) -> set[str]:
+    return set(re.findall(r"\w+", text.lower()))
+
+
+def _title(found: str, tree: Any) -> str:
+    """trafilatura's title, unless it shares nothing with the page's declared title (a stray heading)."""
+    declared = _meta(tree, "og:title", "twitter:title")
+    page_title = " ".join((tree.findtext(".//title") or "").split())
+    if not found:
+        return declared or page_title
+    reference = declared or page_title
+    if reference and len(_words(found) & _words(reference)) < 0.2 * max(1, len(_words(found))):
+        # "Foreword - The Rust Programming Language": the page name comes before the site name.
+        return declared or re.split(r"\s+[|–—-]\s+|\s+::\s+", page_title)[0]
+    return found
+
+
 def _oembed_url(href: str) -> str:
     values = parse_qs(urlparse(href).query).get("url", [])
     return values[0] if values else ""
@@ -172,6 +189,9 @@ def _extract(tree: Any, url: str, *, favor_precision: bool, with_metadata: bool)
         include_tables=True,
         with_metadata=with_metadata,
         deduplicate=False,
+        # The publication date, and only from the page's markup: the extensive search guesses from
+        # any date-like string (a copyright line, an edition year), and a wrong date misleads a checker.
+        date_extraction_params={"extensive_search": False, "original_date": True},
     )
     return document if isinstance(document, trafilatura.settings.Document) else None
 
@@ -199,12 +219,7 @@ def extract_html(data: bytes, path: Path | str, *, url: str = "", format: str = 
         if sum(len(b) for b in fallback) > len(body.strip()):
             blocks = fallback
             warnings.append("the article body was found by the readability fallback; check it is complete")
-    metadata_title = (document.title or "") if document is not None else ""
-    title = (
-        metadata_title
-        or _meta(tree, "og:title", "twitter:title")
-        or (tree.findtext(".//title") or "").strip()
-    )
+    title = _title((document.title or "") if document is not None else "", tree)
     canonical = (document.url or "") if document is not None else ""
     if not canonical.startswith(("http://", "https://")):
         canonical = page_url(tree) or saved_url or canonical

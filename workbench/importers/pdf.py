@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import itertools
 import re
+import statistics
 import unicodedata
 from collections import Counter
 from pathlib import Path
@@ -62,13 +63,24 @@ def _longest_run(values: set[int]) -> int:
 def _strip_line_numbers(lines: list[Line]) -> list[Line]:
     """Remove the 1, 2, 3 … margin numbers of transcripts and legal pleadings.
 
-    Numbers alone on their line count when 8 or more run in sequence; numbers in front of text only
-    when 20 or more do (a transcript page), so numbered paragraphs and form lines are kept.
+    Numbers alone on their line count when 8 or more run in sequence; numbers in front of text when
+    10 or more consecutive lines count up 1, 2, 3 … (numbered lists carry a dot and are kept).
     """
     alone = {int(line.text) for line in lines if re.fullmatch(r"\d{1,2}", line.text)}
-    prefixed = [re.match(r"^(\d{1,2})\s+", line.text) for line in lines]
+    prefixed = [re.match(r"^(\d{1,2})\s+(?=\S)", line.text) for line in lines]
+    run = best = 0
+    previous = None
+    for match in prefixed:
+        value = int(match.group(1)) if match else None
+        run = (
+            run + 1
+            if value is not None and previous is not None and value == previous + 1
+            else int(bool(match))
+        )
+        best = max(best, run)
+        previous = value
     strip_alone = _longest_run(alone) >= 8
-    strip_prefix = _longest_run({int(m.group(1)) for m in prefixed if m}) >= 20
+    strip_prefix = best >= 10
     if not strip_alone and not strip_prefix:
         return lines
     kept: list[Line] = []
@@ -90,8 +102,11 @@ def _join_lines(block: list[Line], vocabulary: set[str]) -> str:
         following = block[index + 1].text if index + 1 < len(block) else ""
         if index + 1 == len(block):
             parts.append(text)
-        elif line.soft_hyphen:
-            parts.append(text.rstrip("-\u00ad\u2010"))
+        elif line.soft_hyphen:  # pdfium marks every hyphen at a line end this way
+            text = text.rstrip("-\u00ad\u2010")
+            head, tail = re.search(r"(\w*)$", text), re.match(r"\w*", following)
+            compound = f"{head.group(1) if head else ''}-{tail.group(0) if tail else ''}".lower()
+            parts.append(text + "-" if compound in vocabulary else text)
         elif re.search(r"[–/@]$|\d-$", text) and following[:1].isalnum():
             parts.append(text)  # "737–\n9", "https://\nwww…": a break after a dash or slash joins tight
         elif re.search(r"\w[-\u00ad\u2010]$", text) and following[:1].islower():
@@ -196,7 +211,7 @@ class PdfImporter(ArticleImporter):
             )
         return ImportedArticle(
             text=text,
-            title=_title(metadata.get("Title", "")),
+            title=_title(metadata.get("Title", "")) or _headline(cleaned[0] if cleaned else []),
             byline=metadata.get("Author", "").strip(),
             date=parse_date(metadata.get("CreationDate", "")),
             format=self.format,
@@ -218,6 +233,25 @@ def _title(value: str) -> str:
     ):
         return ""
     return value
+
+
+def _headline(lines: list[Line]) -> str:
+    """The first page's largest type, when it stands out from the body text: the document's title."""
+    sized = [line for line in lines[:40] if line.sizes and len(line.text) > 3]
+    if len(sized) < 3:
+        return ""
+    body = statistics.median(line.size for line in sized)
+    largest = max(line.size for line in sized)
+    if largest < 1.25 * body:
+        return ""
+    first = next(i for i, line in enumerate(sized) if line.size == largest)
+    parts = [sized[first].text]
+    for line in sized[first + 1 : first + 4]:
+        if abs(line.size - largest) > 0.05 * largest:
+            break
+        parts.append(line.text)
+    title = " ".join(parts).strip()
+    return title if len(title) <= 200 else ""
 
 
 def _margin_candidates(lines: list[Line], height: float) -> set[int]:

@@ -98,7 +98,7 @@ def importer_for(data: bytes, path: Path) -> tuple[type[ArticleImporter], list[s
     sniffed = next((importer for importer in _REGISTRY if importer.sniff(head, data)), None)
     if sniffed is not None:
         warnings: list[str] = []
-        if named is not None and named is not sniffed and (named.binary or sniffed.binary):
+        if suffix and named is not None and named is not sniffed and (named.binary or sniffed.binary):
             warnings.append(
                 f"the file is named {suffix} but is really {sniffed.description or sniffed.format}"
             )
@@ -108,10 +108,11 @@ def importer_for(data: bytes, path: Path) -> tuple[type[ArticleImporter], list[s
             path, "is an old binary Office file (.doc); open it in Word or LibreOffice and save it as .docx"
         )
     if named is not None and named.binary:
+        what = named.description or named.format
         if head.startswith(b"PK"):
-            reason = f"is not a real {named.description or named.format} (a damaged or unrelated ZIP archive)"
+            reason = f"is not really {what} (damaged, truncated, or some other ZIP archive)"
         else:
-            reason = f"is not a real {named.description or named.format} (damaged, truncated or renamed)"
+            reason = f"is not really {what} (damaged, truncated or renamed)"
         raise ArticleImportError(path, reason)
     if named is not None:
         return named, []
