@@ -6,13 +6,14 @@ import re
 import shutil
 import subprocess
 import unicodedata
+from dataclasses import replace
 from pathlib import Path
 
 import pypdf
 import pytest
 
 from workbench.report import ReportOptions, write_report
-from workbench.store.records import ArticleRecord, ClaimRecord, HistoryEntry, Status
+from workbench.store.records import ArticleRecord, ClaimRecord, HistoryEntry, SourceRecord, Status
 
 from .conftest import NOTES
 
@@ -165,3 +166,41 @@ def test_annotated_article_marks_every_claim_in_place(report_pdf: Path, claims: 
             continue
         word = {"verified": "✓VERIFIED", "disputed": "✗DISPUTED", "unchecked": "?UNCHECKED"}[claim.status]
         assert squash(f"[{claim.number} {word}]") + squash(claim.text) in appendix
+
+
+def test_claims_whose_words_left_the_text_are_flagged_not_dropped(
+    tmp_path: Path, article: ArticleRecord, claims: list[ClaimRecord]
+) -> None:
+    lost = replace(claims[0], text="Unemployment fell to 4% in May.", start=40, end=40, text_changed=True)
+    reworded = replace(claims[1], previous_text="The bridge cost £40 million.")
+    path = write_report(article, [lost, reworded, *claims[2:]], tmp_path / "r.pdf")
+    text = squash("".join(pdf_text(path)))
+    assert squash("Unemployment fell to 4% in May.") in text
+    assert squash("⚠ Text changed: these words are no longer in the article.") in text
+    assert squash("⚠ Reworded since it was checked. It read: The bridge cost £40 million.") in text
+    assert squash("Not marked below (their words are no longer in the text): #2.") in text
+
+
+def test_a_report_with_no_claims_says_so(tmp_path: Path, article: ArticleRecord) -> None:
+    text = squash("".join(pdf_text(write_report(article, [], tmp_path / "r.pdf"))))
+    assert squash("Of 0 claims to check, 0 verified, 0 disputed and 0 unchecked") in text
+    assert squash("No check-worthy claims were found in this article.") in text
+    assert squash(article.text.split("\n")[0]) in text  # the appendix still prints the article
+
+
+def test_extreme_text_wraps_and_spans_pages(
+    tmp_path: Path, article: ArticleRecord, claims: list[ClaimRecord]
+) -> None:
+    unbroken = "Ж" * 12_000  # one "word" longer than several pages of lines
+    sources = tuple(SourceRecord(i, f"https://example.org/{'q' * 300}/{i}", f"Source {i}", "2026-11-01")
+                    for i in range(60))  # fmt: skip
+    huge = replace(claims[0], note=unbroken + " end.", sources=sources)
+    title = "A very long headline " * 60
+    path = write_report(replace(article, title=title), [huge], tmp_path / "r.pdf")
+    pages = pdf_text(path)
+    assert len(pages) > 5
+    text = squash("".join(pages))
+    assert text.count("Ж") == len(unbroken)  # across pages, so running headers come between its parts
+    assert squash("ЖЖЖ end.") in text
+    assert squash(f"https://example.org/{'q' * 300}/59") in text
+    assert all(f"Page {n} of {len(pages)}" in page for n, page in enumerate(pages, start=1))

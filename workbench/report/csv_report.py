@@ -20,7 +20,7 @@ from .model import VerificationReport
 COLUMNS = (
     "number", "claim_id", "status", "dismissed", "kind", "score", "text", "checkable_parts", "note",
     "source_titles", "source_urls", "source_accessed", "source_comments", "changed_by", "changed_at",
-    "by_hand", "reasons", "history", "start", "end", "version",
+    "by_hand", "reasons", "history", "start", "end", "version", "text_changed", "previous_text",
     "article_title", "article_url", "article_source_path", "article_sha256", "report_generated_at",
     "checkers", "organisation",
 )  # fmt: skip
@@ -65,6 +65,8 @@ def _row(claim: ClaimRecord, report: VerificationReport) -> dict[str, object]:
         "start": claim.start,
         "end": claim.end,
         "version": claim.version,
+        "text_changed": "yes" if claim.text_changed else "no",
+        "previous_text": claim.previous_text,
         "article_title": a.title,
         "article_url": a.url,
         "article_source_path": a.source_path,

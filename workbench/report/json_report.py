@@ -14,6 +14,8 @@ Schema ``fact-check-workbench/report``, version 1 (stable: fields are only ever 
       "claims": [                        # every claim, dismissed ones too, in article order
         {"id", "number", "text", "start", "end", "score", "kind", "status", "dismissed", "by_hand",
          "note", "version", "changed_by", "changed_at" (ISO or null),
+         "text_changed" (the article's text changed and the claim's words were not found in it),
+         "previous_text" (the wording before the claim was re-anchored to a reworded text, or ""),
          "checkable_parts": [{"start", "end", "label", "text"}],
          "reasons": [{"text", "weight"}],
          "sources": [{"id", "url", "title", "accessed", "comment"}],
@@ -61,6 +63,8 @@ def _claim(claim: ClaimRecord, report: VerificationReport) -> dict[str, Any]:
         "version": claim.version,
         "changed_by": claim.changed_by,
         "changed_at": _iso(claim.changed_at),
+        "text_changed": claim.text_changed,
+        "previous_text": claim.previous_text,
         "checkable_parts": [
             {"start": p.start, "end": p.end, "label": p.label, "text": text[p.start : p.end]}
             for p in claim.spans

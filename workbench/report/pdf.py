@@ -82,13 +82,16 @@ def _styles() -> dict[str, ParagraphStyle]:
         "body": base,
         "kicker": style("kicker", fontName=f"{FONT}-Bold", fontSize=9, textColor=MUTED, spaceAfter=4),
         "title": style("title", fontName=f"{FONT}-Bold", fontSize=20, leading=25, spaceAfter=10),
-        "h1": style("h1", fontName=f"{FONT}-Bold", fontSize=14, leading=18, spaceBefore=6, spaceAfter=6),
+        "h1": style("h1", fontName=f"{FONT}-Bold", fontSize=14, leading=18, spaceBefore=6, spaceAfter=6,
+                    keepWithNext=1),
         "h2": style("h2", fontName=f"{FONT}-Bold", fontSize=11, leading=14, spaceBefore=4, spaceAfter=4),
         "label": style("label", fontName=f"{FONT}-Bold", fontSize=8.5, leading=12, textColor=MUTED),
         "value": style("value", fontSize=9, leading=12),
         "small": style("small", fontSize=8, leading=10.5, textColor=MUTED),
         "claim": style("claim", fontSize=10, leading=14, leftIndent=8, spaceBefore=3, spaceAfter=3),
         "detail": style("detail", fontSize=9, leading=12, leftIndent=8, spaceAfter=2),
+        "warning": style("warning", fontSize=9, leading=12, leftIndent=8, spaceAfter=2,
+                         textColor=colors.HexColor("#8a4b00")),
         "history": style("history", fontSize=8, leading=10.5, leftIndent=8, textColor=MUTED, spaceAfter=2),
         "source": style("source", fontSize=8.5, leading=11.5, leftIndent=20, firstLineIndent=-10),
         "badge": style("badge", fontName=f"{FONT}-Bold", fontSize=8, leading=10, textColor=colors.white,
@@ -246,12 +249,29 @@ class ClaimHeading(Flowable):  # type: ignore[misc]  # reportlab ships no type h
         canvas.line(0, 0, self.width, 0)
 
 
+def _text_warnings(claim: ClaimRecord) -> list[Flowable]:
+    """Warnings when the article's text changed under a claim after it was checked."""
+    st = _styles()
+    found: list[Flowable] = []
+    if claim.text_changed:
+        found.append(Paragraph(
+            "<b>⚠ Text changed:</b> these words are no longer in the article. Check this claim again.",
+            st["warning"],
+        ))
+    if claim.previous_text.strip():
+        found.append(Paragraph(
+            f"<b>⚠ Reworded since it was checked.</b> It read: {plain(claim.previous_text)}", st["warning"]
+        ))
+    return found
+
+
 def _claim_block(claim: ClaimRecord, report: VerificationReport, width: float) -> list[Flowable]:
     st = _styles()
     status = str(claim.status)
     head: list[Flowable] = [
         ClaimHeading(claim, status),
         Paragraph(_claim_markup(claim, report.article.text), st["claim"]),
+        *_text_warnings(claim),
     ]
     body: list[Flowable] = []
     if claim.note.strip():
@@ -275,7 +295,12 @@ def _claim_block(claim: ClaimRecord, report: VerificationReport, width: float) -
     if entries:
         lines = "<br/>".join(_history_line(e) for e in entries)
         body.append(Paragraph(f"<b>History:</b><br/>{lines}", st["history"]))
-    return [KeepTogether([*head, *body[:1]]), *body[1:], Spacer(1, 8)]
+    # Keep the heading with the claim's text, and with a short note; a note longer than a third of a
+    # page would push the whole block to the next page and leave a gap.
+    note_is_short = len(claim.note) < 600
+    kept = [*head, *body[:1]] if note_is_short else head
+    rest = body[1:] if note_is_short else body
+    return [KeepTogether(kept), *rest, Spacer(1, 8)]
 
 
 def _field_rows(report: VerificationReport) -> list[tuple[str, str]]:
@@ -445,6 +470,7 @@ def _story(report: VerificationReport, width: float) -> list[Flowable]:
                 KeepTogether([
                     ClaimHeading(claim, str(claim.status)),
                     Paragraph(_claim_markup(claim, report.article.text), st["claim"]),
+                    *_text_warnings(claim),
                     Paragraph("<i>Details in the Attention section.</i>", st["detail"]),
                 ]),
                 Spacer(1, 8),
@@ -459,6 +485,12 @@ def _story(report: VerificationReport, width: float) -> list[Flowable]:
     story += [PageBreak(), Paragraph("Appendix: the article with its claims marked", st["h1"])]
     story.append(Paragraph(
         "Each claim is underlined and tinted, after its number and status in brackets.", st["small"]))
+    text = report.article.text
+    unplaced = [c for c in report.claims if not (0 <= c.start < c.end <= len(text))]
+    if unplaced:
+        story.append(Paragraph(
+            f"<b>Not marked below</b> (their words are no longer in the text): {_numbers(tuple(unplaced))}.",
+            st["warning"]))
     story.append(HRFlowable(width="100%", thickness=0.5, color=RULE, spaceBefore=4, spaceAfter=8))
     for markup in _annotated_paragraphs(report):
         story.append(Paragraph(markup, st["article"]))
