@@ -45,8 +45,13 @@ def prepare_article(
     *,
     progress: Progress | None = None,
     cancelled: Callable[[], bool] | None = None,
+    found: Callable[[ExtractedClaim], None] | None = None,
 ) -> PreparedArticle:
-    """The slow, read-only half of opening: look the text up, and extract claims when it is new."""
+    """The slow, read-only half of opening: look the text up, and extract claims when it is new.
+
+    ``found`` is called with each claim as the extractor finds it, so a long article can show its
+    claims before extraction ends.
+    """
     messages: list[str] = list(imported.warnings)
     existing = workspace.find_article(sha256=content_sha256(imported.text))
     if existing is not None:
@@ -54,7 +59,11 @@ def prepare_article(
     note = language_note(imported.text)
     if note:
         messages.append(note)
-    claims = extractor.extract(imported.text, progress=progress, cancelled=cancelled)
+    claims: list[ExtractedClaim] = []
+    for claim in extractor.extract_iter(imported.text, progress=progress, cancelled=cancelled):
+        claims.append(claim)
+        if found is not None:
+            found(claim)
     return PreparedArticle(imported, None, tuple(claims), tuple(messages))
 
 

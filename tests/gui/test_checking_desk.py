@@ -15,6 +15,7 @@ from workbench.store import Status, Workspace
 
 Factory = Callable[[], MainWindow]
 Opener = Callable[[MainWindow, Path], None]
+CTRL_SHIFT = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
 
 
 @pytest.fixture
@@ -46,7 +47,7 @@ def test_undo_and_redo_a_status_change(qtbot: QtBot, desk: MainWindow, db_url: s
     change(
         qtbot,
         desk,
-        lambda: qtbot.keyClick(desk, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier),
+        lambda: qtbot.keyClick(desk, Qt.Key.Key_Z, CTRL_SHIFT),
     )
     assert desk.current_claim().status == Status.VERIFIED
     with Workspace(db_url) as ws:  # and it is what the workspace holds, not just what the window shows
@@ -70,14 +71,16 @@ def test_typing_in_the_note_is_never_taken_for_shortcuts_and_undo_stays_in_the_e
 
 
 def test_sources_are_added_listed_undone_and_shown_with_history(qtbot: QtBot, desk: MainWindow) -> None:
-    change(qtbot, desk, lambda: desk.add_source("https://example.org/fco", title="FCO statement", accessed="2026-11-28"))
+    url = "https://example.org/fco"
+    change(qtbot, desk, lambda: desk.add_source(url, title="FCO statement", accessed="2026-11-28"))
     claim = desk.current_claim()
     assert [s.url for s in claim.sources] == ["https://example.org/fco"]
     assert desk.sources_list.count() == 1
     assert "FCO statement" in desk.sources_list.item(0).text()
     with qtbot.waitSignal(desk.history_shown, timeout=10000):
         desk._load_history(claim.id)
-    assert any("https://example.org/fco" in desk.history_list.item(i).text() for i in range(desk.history_list.count()))
+    history = [desk.history_list.item(i).text() for i in range(desk.history_list.count())]
+    assert any(url in line for line in history)
     change(qtbot, desk, desk.undo_stack.undo)
     assert desk.current_claim().sources == ()
     assert desk.sources_list.count() == 0
@@ -89,7 +92,7 @@ def test_add_a_claim_from_a_selection_then_move_its_boundaries(qtbot: QtBot, des
     end = start + len("It was not a formal bilateral meeting.")
     select_text(desk, start, end + 1)  # a trailing newline is trimmed away
     with qtbot.waitSignal(desk.claim_changed, timeout=10000):
-        qtbot.keyClick(desk, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+        qtbot.keyClick(desk, Qt.Key.Key_A, CTRL_SHIFT)
     added = desk.current_claim()
     assert added is not None and added.by_hand
     assert added.text == "It was not a formal bilateral meeting."
@@ -139,6 +142,55 @@ def test_every_shortcut_is_listed_once_and_none_clash(desk: MainWindow) -> None:
     keys = [k.strip() for combo, _ in rows for k in combo.split(",")]
     assert len(keys) == len(set(keys)), f"clashing shortcuts: {sorted(k for k in keys if keys.count(k) > 1)}"
     listed = {what for _, what in rows}
-    for needed in ("Mark verified", "Mark disputed", "Mark unchecked", "Next claim", "Edit note", "Add source…"):
+    needed_actions = (
+        "Mark verified",
+        "Mark disputed",
+        "Mark unchecked",
+        "Next claim",
+        "Edit note",
+        "Add source…",
+    )
+    for needed in needed_actions:
         assert needed in listed
     assert "(V)" in desk.status_buttons[Status.VERIFIED].toolTip()
+
+
+def long_article(sample: Path, folder: Path, copies: int) -> Path:
+    body = sample.read_text(encoding="utf-8").split("\n\n", 2)[2]  # without headline and dateline
+    path = folder / "long-report.txt"
+    path.write_text("A long report\n\n" + "\n\n".join(body for _ in range(copies)), encoding="utf-8")
+    return path
+
+
+def test_a_long_article_shows_its_text_and_claims_before_extraction_ends(
+    qtbot: QtBot, make_window: Factory, sample_article: Path, tmp_path: Path
+) -> None:
+    window = make_window()
+    seen_before_saved: list[int] = []
+    window.claims_model.rowsInserted.connect(
+        lambda *_: (
+            seen_before_saved.append(window.claims_model.rowCount())
+            if window.current_article() is None
+            else None
+        )
+    )
+    with qtbot.waitSignal(window.article_loaded, timeout=120000):
+        window.open_path(long_article(sample_article, tmp_path, 20))
+    assert seen_before_saved, "claims appeared while extraction was still running"
+    assert len(seen_before_saved) > 1, "they arrived in several batches, not all at the end"
+    stored = window.visible_claims()
+    assert stored and all(c.id > 0 for c in stored), "once saved, every row is a stored claim"
+
+
+def test_cancel_stops_opening_and_stores_nothing(
+    qtbot: QtBot, make_window: Factory, sample_article: Path, tmp_path: Path, db_url: str
+) -> None:
+    window = make_window()
+    with qtbot.waitSignal(window.claims_model.rowsInserted, timeout=60000):
+        window.open_path(long_article(sample_article, tmp_path, 60))
+    assert window.cancel_button.isVisible()
+    qtbot.mouseClick(window.cancel_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not window.progress_bar.isVisible(), timeout=60000)
+    assert "Stopped opening" in window.statusBar().currentMessage()
+    with Workspace(db_url) as ws:
+        assert ws.list_articles() == []

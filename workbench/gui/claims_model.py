@@ -51,6 +51,17 @@ class ClaimListModel(QAbstractTableModel):
         self._row_of = {c.id: row for row, c in enumerate(self._claims)}
         self.endResetModel()
 
+    def append_claims(self, claims: Sequence[ClaimRecord]) -> None:
+        """Add claims found after the ones shown (extraction runs in article order)."""
+        if not claims:
+            return
+        first = len(self._claims)
+        self.beginInsertRows(QModelIndex(), first, first + len(claims) - 1)
+        for claim in claims:
+            self._row_of[claim.id] = len(self._claims)
+            self._claims.append(claim)
+        self.endInsertRows()
+
     def update_claim(self, claim: ClaimRecord) -> None:
         """Replace one claim's record (after a change was saved) and repaint its row."""
         row = self._row_of.get(claim.id)
@@ -112,7 +123,7 @@ class ClaimListModel(QAbstractTableModel):
             if column == self.TEXT:
                 return claim.text
         if role == Qt.ItemDataRole.ToolTipRole and column == self.TEXT:
-            return claim.note or None
+            return claim.text + (f"\n\nNote: {claim.note}" if claim.note else "")
         if role == Qt.ItemDataRole.ForegroundRole and column == self.STATUS:
             return QBrush(STATUS_COLOUR[claim.status])
         if role == Qt.ItemDataRole.AccessibleTextRole and column == self.STATUS:

@@ -45,7 +45,7 @@ from PySide6.QtWidgets import (
 
 from workbench import APP_NAME, __version__
 from workbench.claims import DEFAULT_THRESHOLD, ClaimExtractor
-from workbench.claims.types import ClaimKind
+from workbench.claims.types import ClaimKind, ExtractedClaim
 from workbench.gui.article_view import ArticleHighlighter
 from workbench.gui.claim_commands import Change, ClaimCommand, NoteCommand
 from workbench.gui.claims_model import ClaimFilterModel, ClaimListModel, ClaimRole, status_text
@@ -184,7 +184,12 @@ class MainWindow(QMainWindow):
         ):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(ClaimListModel.TEXT, QHeaderView.ResizeMode.Stretch)
-        self.claims_view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        # Fixed three-line rows: a long list stays scannable and fast (sizing 1,000 wrapped rows to their
+        # contents costs seconds); the whole claim is in the detail pane and the tooltip.
+        rows = self.claims_view.verticalHeader()
+        rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        rows.setDefaultSectionSize(self.claims_view.fontMetrics().lineSpacing() * 3 + 8)
+        self.claims_view.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.claims_view.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.claims_view.setTabKeyNavigation(False)
         self.claims_view.selectionModel().currentRowChanged.connect(self._on_current_claim_changed)
@@ -219,6 +224,10 @@ class MainWindow(QMainWindow):
         self.remove_source_button.clicked.connect(self.remove_selected_source)
         self.sources_list.itemActivated.connect(self._on_source_activated)
         self.sources_list.currentRowChanged.connect(lambda _row: self._update_enabled())
+        self._highlight_timer = QTimer(self)
+        self._highlight_timer.setSingleShot(True)
+        self._highlight_timer.setInterval(40)
+        self._highlight_timer.timeout.connect(lambda: self.highlighter.set_claims(self.visible_claims()))
         self._note_timer = QTimer(self)
         self._note_timer.setSingleShot(True)
         self._note_timer.setInterval(NOTE_SAVE_DELAY_MS)
@@ -391,7 +400,7 @@ class MainWindow(QMainWindow):
 
     def mark_current(self, status: Status) -> None:
         claim = self.current_claim()
-        if claim is None or claim.status == status:
+        if claim is None or claim.status == status or not self._stored(claim):
             return
         old, who, claim_id = claim.status, self.checker(), claim.id
         self._push(
@@ -407,7 +416,7 @@ class MainWindow(QMainWindow):
     def toggle_dismissed(self) -> None:
         """Dismiss the selected claim as "not a claim" (kept, hidden), or restore a dismissed one."""
         claim = self.current_claim()
-        if claim is None:
+        if claim is None or not self._stored(claim):
             return
         now, who, claim_id = not claim.dismissed, self.checker(), claim.id
         self._push(
@@ -423,7 +432,7 @@ class MainWindow(QMainWindow):
     def add_source(self, url: str, *, title: str = "", accessed: str = "", comment: str = "") -> None:
         """Attach a source to the selected claim."""
         claim = self.current_claim()
-        if claim is None:
+        if claim is None or not self._stored(claim):
             return
         who, claim_id = self.checker(), claim.id
         added: dict[str, int] = {}
@@ -447,7 +456,7 @@ class MainWindow(QMainWindow):
     def remove_selected_source(self) -> None:
         claim = self.current_claim()
         item = self.sources_list.currentItem()
-        if claim is None or item is None:
+        if claim is None or item is None or not self._stored(claim):
             return
         source = next((s for s in claim.sources if s.id == item.data(Qt.ItemDataRole.UserRole)), None)
         if source is None:
@@ -513,6 +522,8 @@ class MainWindow(QMainWindow):
         selected = self.highlighter.selected_range()
         if claim is None or selected is None or self._article is None:
             self.statusBar().showMessage("Select a claim, then its new extent in the article", 5000)
+            return
+        if not self._stored(claim):
             return
         start, end = _trimmed(self._article.text, *selected)
         if start >= end:
@@ -692,16 +703,26 @@ class MainWindow(QMainWindow):
 
         def prepare(ctx: TaskContext) -> PreparedArticle:
             imported = load()
+            ctx.partial(imported)  # the text shows at once; claims follow as they are found
             label = f"Finding claims in {name}…"
             ctx.progress(0, max(1, len(imported.text)), label)
             if self._extractor is None:
                 self._extractor = ClaimExtractor()
+            found: list[ExtractedClaim] = []
+
+            def progress(done: int, total: int) -> None:
+                if found:
+                    ctx.partial(found.copy())
+                    found.clear()
+                ctx.progress(done, total, label)
+
             return prepare_article(
                 workspace,
                 imported,
                 self._extractor,
-                progress=lambda done, total: ctx.progress(done, total, label),
+                progress=progress,
                 cancelled=ctx.cancelled,
+                found=found.append,
             )
 
         self._opening = self._tasks.run(
@@ -710,6 +731,29 @@ class MainWindow(QMainWindow):
             on_done=lambda prepared: self._store_prepared(path or name, prepared),
             on_error=lambda error: self._on_open_failed(name, error),
             on_progress=self._on_progress,
+            on_partial=self._on_partly_opened,
+        )
+
+    def _on_partly_opened(self, part: ImportedArticle | list[ExtractedClaim]) -> None:
+        """Show what the opening task has so far: first the text, then claims as they are found.
+
+        Claims shown before the article is stored are provisional (negative ids): they can be read
+        and selected but not marked until saving ends a moment later.
+        """
+        if isinstance(part, ImportedArticle):
+            self._flush_note()
+            self.undo_stack.clear()
+            self._article = None
+            self.article_title.setText(part.title or "Untitled article")
+            self.article_meta.setText(" · ".join(p for p in (part.byline, part.date, part.url) if p))
+            self.highlighter.set_article(part.text)
+            self._set_claims([])
+            self._show_claim(None)
+            self._update_enabled()
+            return
+        base = self.claims_model.rowCount()
+        self.claims_model.append_claims(
+            [_provisional_record(claim, base + offset + 1) for offset, claim in enumerate(part)]
         )
 
     def _store_prepared(self, path: str, prepared: PreparedArticle) -> None:
@@ -739,13 +783,19 @@ class MainWindow(QMainWindow):
         self.article_title.setText(article.title or name)
         meta = [part for part in (article.byline, article.date, article.url or name) if part]
         self.article_meta.setText(" · ".join(meta))
-        self.highlighter.set_article(article.text)
+        if self.article_view.toPlainText() != article.text:
+            self.highlighter.set_article(article.text)
         self._set_claims(claims)
+        self.highlighter.set_claims(self.visible_claims())
         if article.source_path:
             self._remember_recent(article.source_path)
             self._settings.setValue("session/last_file", article.source_path)
+        reading = self.current_claim()
         self._show_claim(None)
-        if self.claims_filter.rowCount():
+        same = next((c for c in claims if reading is not None and c.start == reading.start), None)
+        if same is not None:
+            self._select_claim_id(same.id)  # keep the claim the checker was reading while extraction ran
+        elif self.claims_filter.rowCount():
             self._select_row(0)
         self.claims_view.setFocus()
         verb = "Resumed" if opened.resumed else "Opened"
@@ -832,6 +882,11 @@ class MainWindow(QMainWindow):
         self.claims_model.set_claims(claims)
         self._update_progress_summary()
 
+    def _stored(self, claim: ClaimRecord) -> bool:
+        if claim.id < 0:
+            self.statusBar().showMessage("Still finding claims: they can be marked in a moment", 4000)
+        return claim.id >= 0
+
     def _claim_by_id(self, claim_id: int) -> ClaimRecord | None:
         row = self.claims_model.row_of(claim_id)
         return None if row is None else self.claims_model.claim_at(row)
@@ -907,7 +962,7 @@ class MainWindow(QMainWindow):
         menu.popup(self.article_view.viewport().mapToGlobal(position))
 
     def _on_visible_claims_changed(self, *_args: object) -> None:
-        self.highlighter.set_claims(self.visible_claims())
+        self._highlight_timer.start()  # coalesced: claims arriving one by one repaint the article once
 
     def _on_threshold_changed(self, value: int) -> None:
         threshold = value / 100
@@ -967,6 +1022,8 @@ class MainWindow(QMainWindow):
     def _update_enabled(self) -> None:
         has_article = self._article is not None
         claim = self.current_claim()
+        if claim is not None and claim.id < 0:
+            claim = None  # provisional: shown while extraction runs, not yet stored
         for action in (
             *self.status_actions.values(),
             self.note_action,
@@ -1028,6 +1085,11 @@ class MainWindow(QMainWindow):
             item.setData(Qt.ItemDataRole.UserRole + 1, source.url)
             item.setToolTip(source.url)
             self.sources_list.addItem(item)
+        if claim.id < 0:
+            self._note_claim_id = None
+            self._set_note_text("")
+            self.history_list.clear()
+            return
         if reload_note or self._note_claim_id != claim.id:
             if self._note_claim_id != claim.id or self.note_edit.toPlainText() != claim.note:
                 self._set_note_text(claim.note)
@@ -1127,6 +1189,25 @@ class MainWindow(QMainWindow):
         super().closeEvent(event)
 
 
+def _provisional_record(claim: ExtractedClaim, number: int) -> ClaimRecord:
+    """A found claim shown before it is stored: negative id, not markable."""
+    return ClaimRecord(
+        id=-number,
+        article_id=0,
+        number=number,
+        text=claim.text,
+        start=claim.start,
+        end=claim.end,
+        score=claim.score,
+        kind=claim.kind,
+        status=Status.UNCHECKED,
+        note="",
+        version=0,
+        reasons=claim.reasons,
+        spans=claim.spans,
+    )
+
+
 def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
     """A selection without the white space around it."""
     while start < end and text[start].isspace():
@@ -1141,6 +1222,8 @@ def _describe_change(entry: HistoryEntry) -> str:
         value = " ".join(value.split())
         return value if len(value) <= 60 else value[:57] + "…"
 
+    if entry.field == "created":
+        return "added by hand" if entry.new == "by hand" else f"found by the {entry.new or 'extractor'}"
     if entry.field == "source":
         return f"added source {short(entry.new)}" if entry.new else f"removed source {short(entry.old)}"
     if entry.old and entry.new:

@@ -29,10 +29,15 @@ class TaskContext:
     """Handed to the task function: report progress, see whether the user cancelled."""
 
     _emit_progress: Callable[[int, int, str], None]
+    _emit_partial: Callable[[Any], None] = lambda _value: None
     _cancel: threading.Event = field(default_factory=threading.Event)
 
     def progress(self, done: int, total: int, label: str = "") -> None:
         self._emit_progress(done, total, label)
+
+    def partial(self, value: Any) -> None:
+        """Hand a first part of the result to the GUI thread (``on_partial``) before the task ends."""
+        self._emit_partial(value)
 
     def cancelled(self) -> bool:
         return self._cancel.is_set()
@@ -76,6 +81,7 @@ class TaskRunner(QObject):
         on_done: Callable[[Any], None] | None = None,
         on_error: Callable[[BaseException], None] | None = None,
         on_progress: Callable[[int, int, str], None] | None = None,
+        on_partial: Callable[[Any], None] | None = None,
         lane: str = "db",
     ) -> TaskHandle:
         """Run ``fn(context)`` on the lane's worker; callbacks run on the GUI thread."""
@@ -83,7 +89,11 @@ class TaskRunner(QObject):
         def emit_progress(done: int, total: int, label: str) -> None:
             self._delivered.emit(lambda: self._report_progress(on_progress, done, total, label))
 
-        context = TaskContext(emit_progress)
+        def emit_partial(value: Any) -> None:
+            if on_partial is not None:
+                self._delivered.emit(lambda: None if context.cancelled() else on_partial(value))
+
+        context = TaskContext(emit_progress, emit_partial)
         self._running += 1
         if self._running == 1:
             self.busy_changed.emit(True)
