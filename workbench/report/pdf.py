@@ -279,8 +279,9 @@ def _claim_block(claim: ClaimRecord, report: VerificationReport, width: float) -
     else:
         body.append(Paragraph("<b>Note:</b> <i>none</i>", st["detail"]))
     if claim.sources:
-        body.append(Paragraph("<b>Sources:</b>", st["detail"]))
-        body.extend(Paragraph(_source_line(i, s), st["source"]) for i, s in enumerate(claim.sources, 1))
+        lines = [Paragraph(_source_line(i, s), st["source"]) for i, s in enumerate(claim.sources, 1)]
+        body.append(KeepTogether([Paragraph("<b>Sources:</b>", st["detail"]), lines[0]]))
+        body.extend(lines[1:])
     else:
         body.append(Paragraph("<b>Sources:</b> <i>none recorded</i>", st["detail"]))
     if claim.status is Status.UNCHECKED:
@@ -388,7 +389,35 @@ def _cover(report: VerificationReport, width: float) -> list[Flowable]:
     ]))
     story += [tiles, Spacer(1, 8), _chart(report, width * 0.8), Spacer(1, 8)]
     story.append(Paragraph(_verdict_sentence(report), st["body"]))
+    story += [Spacer(1, 14), _sign_off(width)]
+    story.append(Paragraph(
+        f"Written by {APP_NAME} {__version__}. The SHA-256 above identifies the exact article text that "
+        "was checked: the same text gives the same hash.", st["small"]))
     return story
+
+
+def _sign_off(width: float) -> Table:
+    """Blank lines for the editor who signs the check off, on paper."""
+    st = _styles()
+    rows = [
+        [Paragraph("Editor's sign-off", st["h2"]), ""],
+        [Paragraph("Approved for publication by", st["label"]), ""],
+        [Paragraph("Signature", st["label"]), ""],
+        [Paragraph("Date", st["label"]), ""],
+        ["", ""],  # room under the last line, inside the box
+    ]
+    table = Table(rows, colWidths=[55 * mm, width - 55 * mm], rowHeights=[18, 24, 24, 24, 8])
+    table.setStyle(TableStyle([
+        ("FONTNAME", (0, 0), (-1, -1), FONT),
+        ("SPAN", (0, 0), (1, 0)),
+        ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
+        ("LEFTPADDING", (0, 0), (-1, -1), 0),
+        ("LINEBELOW", (1, 1), (1, -2), 0.6, MUTED),
+        ("BOX", (0, 0), (-1, -1), 0.4, RULE),
+        ("LEFTPADDING", (0, 0), (-1, -1), 6),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
+    ]))
+    return table
 
 
 def _numbers(claims: tuple[ClaimRecord, ...]) -> str:
