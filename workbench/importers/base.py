@@ -7,12 +7,16 @@ from pathlib import Path
 
 
 class ArticleImportError(Exception):
-    """A file could not be imported; ``str(error)`` is one line naming the file and the reason."""
+    """A file could not be imported; ``str(error)`` is one line naming the file and the reason.
 
-    def __init__(self, path: Path | str, reason: str) -> None:
+    ``name`` overrides how the source is named in the message (a web address, "clipboard").
+    """
+
+    def __init__(self, path: Path | str, reason: str, *, name: str = "") -> None:
         self.path = Path(path)
         self.reason = reason
-        super().__init__(f"{self.path.name}: {reason}")
+        self.name = name or self.path.name or str(path)
+        super().__init__(f"{self.name}: {reason}")
 
 
 @dataclass(frozen=True)

@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import math
 import socket
+import threading
 from configparser import ConfigParser
+from dataclasses import replace
 from pathlib import Path
 from urllib.parse import urlparse
 
 from trafilatura.downloads import fetch_response
 from trafilatura.settings import use_config
+from trafilatura.utils import Response
 
 from workbench.importers.base import ArticleImportError, ImportedArticle
 
@@ -47,33 +50,62 @@ def _why_unreachable(host: str, port: int, timeout: float) -> str:
     return f"the download failed or took longer than {timeout:g} s, or the page is larger than the limit"
 
 
+def _download(url: str, config: ConfigParser, deadline: float) -> Response | None:
+    """trafilatura's fetch, bounded by an overall deadline (its retries could otherwise add up)."""
+    outcome: list[Response | BaseException | None] = []
+
+    def run() -> None:
+        try:
+            outcome.append(fetch_response(url, decode=False, config=config))
+        except BaseException as error:  # handed back to the caller below
+            outcome.append(error)
+
+    worker = threading.Thread(target=run, name="workbench-fetch", daemon=True)
+    worker.start()
+    worker.join(deadline)
+    if not outcome:
+        # The worker stops on its own at the socket timeout; nobody waits for it.
+        raise TimeoutError
+    result = outcome[0]
+    if isinstance(result, BaseException):
+        raise result
+    return result
+
+
 def fetch_url(url: str, *, timeout: float = 20.0, max_bytes: int = DEFAULT_MAX_BYTES) -> ImportedArticle:
     """Download a page (HTML, PDF, …) and import it; raise ArticleImportError with one clear line.
 
-    ``timeout`` bounds connecting and each wait for data (whole seconds, at least 1); ``max_bytes``
-    caps the download, so a huge or endless response is cut off rather than filling memory.
+    ``timeout`` bounds the whole download in seconds; ``max_bytes`` caps its size, so a huge or
+    endless response is cut off rather than filling memory.
     """
     from workbench.importers import import_bytes
 
     url = url.strip()
     parsed = urlparse(url if "://" in url else f"https://{url}")
     if parsed.scheme not in ("http", "https") or not parsed.hostname:
-        raise ArticleImportError(url or "(no address)", "is not a web address (http:// or https://)")
+        raise ArticleImportError(
+            url or "(no address)", "is not a web address (http:// or https://)", name=url
+        )
     url = parsed.geturl()
     name = parsed.hostname + (parsed.path if parsed.path not in ("", "/") else "")
     try:
-        response = fetch_response(url, decode=False, config=_config(timeout, max_bytes))
+        response = _download(url, _config(timeout, max_bytes), timeout)
+    except TimeoutError as error:
+        raise ArticleImportError(
+            url, f"the server did not send the page within {timeout:g} s", name=name
+        ) from error
     except ValueError as error:  # raised by the size cap on compressed responses
-        raise ArticleImportError(name, f"the page is larger than {max_bytes // 1024} KB") from error
+        raise ArticleImportError(url, f"the page is larger than {max_bytes // 1024} KB", name=name) from error
     if response is None:
         port = parsed.port or (443 if parsed.scheme == "https" else 80)
-        raise ArticleImportError(name, _why_unreachable(parsed.hostname, port, timeout))
+        raise ArticleImportError(url, _why_unreachable(parsed.hostname, port, timeout), name=name)
     if response.status != 200:
-        raise ArticleImportError(name, f"the server answered HTTP {response.status}")
+        raise ArticleImportError(url, f"the server answered HTTP {response.status}", name=name)
     data = response.data or b""
     if len(data) > max_bytes:
-        raise ArticleImportError(name, f"the page is larger than {max_bytes // 1024} KB")
-    article = import_bytes(data, Path(parsed.path.rsplit("/", 1)[-1] or parsed.hostname), source=name)
-    from dataclasses import replace
-
+        raise ArticleImportError(url, f"the page is larger than {max_bytes // 1024} KB", name=name)
+    try:
+        article = import_bytes(data, Path(parsed.path.rsplit("/", 1)[-1] or parsed.hostname))
+    except ArticleImportError as error:
+        raise ArticleImportError(url, error.reason, name=name) from error
     return replace(article, url=article.url or response.url or url, source_path="")
