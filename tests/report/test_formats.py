@@ -5,9 +5,11 @@ from __future__ import annotations
 import csv
 import json
 from pathlib import Path
+from typing import Any
 
 import pytest
 
+import workbench.report as report_package
 from workbench.report import FORMATS, ReportOptions, format_for_path, write_report
 from workbench.report import writer as report_writer
 from workbench.store.records import ArticleRecord, ClaimRecord, HistoryEntry, Status
@@ -161,3 +163,42 @@ def test_missing_folder_and_bad_options_are_clear_errors(
     with pytest.raises(ValueError, match="page size must be one of A4, Letter"):
         write_report(article, claims, tmp_path / "r.pdf", options=ReportOptions(page_size="A5"))
     assert list(tmp_path.iterdir()) == []
+
+
+def _check(value: object, schema: dict[str, Any], where: str = "$") -> None:
+    """The subset of JSON Schema our schema uses: type, const, enum, required, properties, items."""
+    types = schema.get("type")
+    if types is not None:
+        allowed = types if isinstance(types, list) else [types]
+        python = {"object": dict, "array": list, "string": str, "integer": int, "number": (int, float),
+                  "boolean": bool, "null": type(None)}  # fmt: skip
+        ok = any(isinstance(value, python[t]) and not (t in ("integer", "number") and isinstance(value, bool))
+                 for t in allowed)  # fmt: skip
+        assert ok, f"{where}: {value!r} is not {allowed}"
+    if "const" in schema:
+        assert value == schema["const"], where
+    if "enum" in schema:
+        assert value in schema["enum"], where
+    if isinstance(value, dict):
+        missing = set(schema.get("required", ())) - value.keys()
+        assert not missing, f"{where}: missing {missing}"
+        undocumented = value.keys() - schema.get("properties", {}).keys()
+        assert not undocumented, f"{where}: not in the schema: {undocumented}"
+        for key, sub in schema.get("properties", {}).items():
+            if key in value:
+                _check(value[key], sub, f"{where}.{key}")
+    if isinstance(value, list) and "items" in schema:
+        for i, item in enumerate(value):
+            _check(item, schema["items"], f"{where}[{i}]")
+
+
+def test_json_matches_its_published_schema(
+    tmp_path: Path, article: ArticleRecord, claims: list[ClaimRecord], options: ReportOptions,
+    history: dict[int, list[HistoryEntry]],
+) -> None:  # fmt: skip
+    schema = json.loads((Path(report_package.__file__).parent / "report.schema.json").read_text())
+    data = json.loads(write_report(article, claims, tmp_path / "r.json", options=options, history=history)
+                      .read_text(encoding="utf-8"))  # fmt: skip
+    _check(data, schema)
+    with pytest.raises(AssertionError, match="missing"):
+        _check({k: v for k, v in data.items() if k != "summary"}, schema)

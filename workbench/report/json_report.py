@@ -1,6 +1,7 @@
 """The whole check as JSON, for other tools and for the newsroom's archive.
 
-Schema ``fact-check-workbench/report``, version 1 (stable: fields are only ever added)::
+Schema ``fact-check-workbench/report``, version 1 (stable: fields are only ever added); the JSON
+Schema beside this module, ``report.schema.json``, says the same in a form tools can check::
 
     {
       "schema": "fact-check-workbench/report", "schema_version": 1,
