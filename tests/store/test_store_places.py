@@ -2,12 +2,18 @@
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
+import shutil
 import sqlite3
+import subprocess
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
+import sqlalchemy as sa
 from conftest import ARTICLE_TEXT, make_article, sentence_claims
 
 from workbench.store import Status, Workspace, WorkspaceError
@@ -17,9 +23,22 @@ def _fingerprint(path: Path) -> tuple[str, list[str]]:
     return hashlib.sha256(path.read_bytes()).hexdigest(), sorted(p.name for p in path.parent.iterdir())
 
 
-needs_permissions = pytest.mark.skipif(
-    os.geteuid() == 0, reason="root ignores file permissions, so a read-only place cannot be simulated"
-)
+@contextmanager
+def mounted_tmpfs(mount_point: Path, size: str, *, read_only: bool = False) -> Iterator[Path]:
+    """A small file system of its own: really read-only, or really full, even for root."""
+    if os.geteuid() != 0 or shutil.which("mount") is None:
+        pytest.skip("mounting a small file system needs root")
+    mount_point.mkdir()
+    options = f"size={size}" + (",ro" if read_only else "")
+    mounted = subprocess.run(
+        ["mount", "-t", "tmpfs", "-o", options, "tmpfs", str(mount_point)], capture_output=True, text=True
+    )
+    if mounted.returncode != 0:
+        pytest.skip(f"cannot mount a tmpfs here: {mounted.stderr.strip()}")
+    try:
+        yield mount_point
+    finally:
+        subprocess.run(["umount", "-l", str(mount_point)], check=False)
 
 
 def test_default_workspace_follows_the_environment(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
@@ -108,9 +127,14 @@ def test_a_folder_given_as_the_workspace_is_refused(tmp_path: Path) -> None:
         Workspace(str(tmp_path))
 
 
-@needs_permissions
 def test_a_read_only_folder_is_refused(tmp_path: Path) -> None:
     folder = tmp_path / "locked"
+    if os.geteuid() == 0:  # root ignores permission bits: use a read-only file system instead
+        with mounted_tmpfs(folder, "1m", read_only=True):
+            with pytest.raises(WorkspaceError, match="read-only"):
+                Workspace(str(folder / "workspace.sqlite"))
+            assert list(folder.iterdir()) == []
+        return
     folder.mkdir()
     folder.chmod(0o555)
     try:
@@ -151,6 +175,33 @@ def test_a_full_disk_loses_only_the_change_being_made(tmp_path: Path) -> None:
         assert ws.claim(claim.id).status is Status.VERIFIED
 
 
+def test_a_really_full_disk_loses_only_the_change_being_made(tmp_path: Path) -> None:
+    with mounted_tmpfs(tmp_path / "small", "16m") as disk:
+        with Workspace(str(disk / "workspace.sqlite")) as ws:
+            article = ws.add_article(make_article(), sentence_claims(ARTICLE_TEXT), who="")
+            claim = ws.claims(article.id)[0]
+            ws.set_status(claim.id, Status.VERIFIED, who="ann")
+            filler = disk / "filler.bin"
+            with contextlib.suppress(OSError), filler.open("wb", buffering=0) as stream:
+                while True:  # until the disk is full
+                    stream.write(b"x" * 65536)
+            big = make_article(text="A long article. " * 200_000, path="/news/big.txt")  # 3.2 MB
+
+            with pytest.raises(WorkspaceError, match=r"disk .* is full"):
+                ws.add_article(big, [], who="ann")
+
+            assert [a.id for a in ws.list_articles()] == [article.id]
+            assert ws.claim(claim.id).status is Status.VERIFIED
+            filler.unlink()  # room again: work goes on
+            ws.add_article(big, [], who="ann")
+            assert len(ws.list_articles()) == 2
+        connection = sqlite3.connect(disk / "workspace.sqlite")
+        try:
+            assert connection.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+        finally:
+            connection.close()
+
+
 def _cap_pages(ws: Workspace, pages: int) -> None:
     from sqlalchemy import event
 
@@ -174,3 +225,39 @@ def test_unsupported_addresses_are_refused() -> None:
         Workspace("mysql://localhost/workbench")
     with pytest.raises(WorkspaceError, match="must be a file"):
         Workspace("sqlite://")
+
+
+def _raw_engine(url: str) -> sa.Engine:
+    if "://" not in url:
+        return sa.create_engine(f"sqlite:///{url}")
+    return sa.create_engine(url)
+
+
+def test_a_workspace_from_a_newer_version_is_refused_on_every_backend(workspace_url: str) -> None:
+    with Workspace(workspace_url) as ws:
+        article = ws.add_article(make_article(), sentence_claims(ARTICLE_TEXT), who="")
+    engine = _raw_engine(workspace_url)
+    with engine.begin() as connection:
+        connection.execute(sa.text("UPDATE alembic_version SET version_num = '9999'"))
+
+    with pytest.raises(WorkspaceError, match=r"newer version .*schema 9999"):
+        Workspace(workspace_url)
+
+    with engine.connect() as connection:
+        assert connection.execute(sa.text("SELECT version_num FROM alembic_version")).scalar_one() == "9999"
+        assert connection.execute(sa.text("SELECT count(*) FROM claims")).scalar_one() == 4
+        assert connection.execute(sa.text("SELECT title FROM articles")).scalar_one() == article.title
+    engine.dispose()
+
+
+def test_a_database_holding_other_tables_is_refused_on_every_backend(workspace_url: str) -> None:
+    engine = _raw_engine(workspace_url)
+    with engine.begin() as connection:
+        connection.execute(sa.text("CREATE TABLE payroll (name TEXT, salary INTEGER)"))
+
+    with pytest.raises(WorkspaceError, match="not a Fact-Check Workbench workspace"):
+        Workspace(workspace_url)
+
+    with engine.connect() as connection:
+        assert sa.inspect(connection).get_table_names() == ["payroll"]
+    engine.dispose()

@@ -9,7 +9,7 @@ from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from sqlalchemy import Connection, Engine, text
+from sqlalchemy import Connection, Engine, inspect, text
 from sqlalchemy.exc import DBAPIError
 
 from workbench.store.errors import WorkspaceError
@@ -59,6 +59,11 @@ def upgrade_to_head(engine: Engine, place: str) -> None:
                     from workbench.store.database import newer_version_message
 
                     raise WorkspaceError(newer_version_message(place, current))
+                if current is None and inspect(connection).get_table_names():
+                    raise WorkspaceError(
+                        f"{place} already holds other tables and is not a Fact-Check Workbench "
+                        "workspace; give an empty database"
+                    )
                 _run_alembic_upgrade(connection)
                 if sqlite and connection.exec_driver_sql("PRAGMA foreign_key_check").first() is not None:
                     raise WorkspaceError(
