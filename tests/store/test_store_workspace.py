@@ -233,3 +233,20 @@ def test_everything_is_still_there_after_reopening(workspace_url: str) -> None:
     with Workspace(workspace_url) as again:
         assert again.claims(article.id) == before
         assert len(again.history(claim.id)) == 3
+
+
+def test_a_window_can_tell_cheaply_when_another_changed_the_workspace(workspace_url: str) -> None:
+    with Workspace(workspace_url) as window_a, Workspace(workspace_url) as window_b:
+        article = window_a.add_article(make_article(), sentence_claims(ARTICLE_TEXT), who="")
+        claim = window_a.claims(article.id)[0]
+        seen = window_a.change_token()
+        assert window_a.change_token() == seen  # nothing happened
+
+        window_b.set_note(claim.id, "checked by phone", who="bob")
+        after_note = window_a.change_token()
+        assert after_note != seen
+        window_b.add_article(make_article(path="/news/second.txt"), [], who="bob")
+        after_add = window_a.change_token()
+        assert after_add != after_note
+        window_b.remove_article(article.id)
+        assert window_a.change_token() != after_add

@@ -73,8 +73,8 @@ class Workspace:
         self.is_sqlite = self._url.get_backend_name() == "sqlite"
         if self.is_sqlite:
             path = Path(str(self._url.database))
-            if url is None:
-                _make_data_folder(path.parent)
+            if url is None and not os.environ.get("WORKBENCH_DB", "").strip():
+                _make_data_folder(path.parent)  # the app's own folder; any other must already exist
             database.check_sqlite_place(path, known_revisions())
         self._engine = database.create_workspace_engine(self._url)
         try:
@@ -516,6 +516,22 @@ class Workspace:
             if not rows and session.get(Claim, claim_id) is None:
                 raise LookupError(f"no claim {claim_id} in the workspace")
             return [HistoryEntry(*row) for row in rows]
+
+    def change_token(self) -> tuple[int, int, int, str]:
+        """A cheap value that changes whenever anyone (any window, any checker) changes the workspace.
+
+        Poll it to know when to reload: equal tokens mean nothing was added, changed or removed.
+        """
+        with self._read() as session:
+            row = session.execute(
+                select(
+                    select(func.coalesce(func.max(History.id), 0)).scalar_subquery(),
+                    select(func.count(Article.id)).scalar_subquery(),
+                    select(func.coalesce(func.max(Article.id), 0)).scalar_subquery(),
+                    select(func.max(Article.imported_at)).scalar_subquery(),
+                )
+            ).one()
+            return int(row[0]), int(row[1]), int(row[2]), str(row[3] or "")
 
     # -- internals --------------------------------------------------------------------------------
 
