@@ -6,6 +6,7 @@ import threading
 from datetime import UTC, datetime
 
 import pytest
+import sqlalchemy as sa
 from conftest import ARTICLE_TEXT, make_article, sentence_claims
 
 from workbench.claims.types import ClaimKind
@@ -250,3 +251,16 @@ def test_a_window_can_tell_cheaply_when_another_changed_the_workspace(workspace_
         assert after_add != after_note
         window_b.remove_article(article.id)
         assert window_a.change_token() != after_add
+
+
+def test_the_database_itself_refuses_to_rewrite_history(workspace: Workspace, workspace_url: str) -> None:
+    article = workspace.add_article(make_article(), sentence_claims(ARTICLE_TEXT), who="")
+    claim = workspace.claims(article.id)[0]
+    workspace.set_status(claim.id, Status.DISPUTED, who="ann")
+    engine = sa.create_engine(workspace_url if "://" in workspace_url else f"sqlite:///{workspace_url}")
+
+    with pytest.raises(sa.exc.DBAPIError, match="append-only"), engine.begin() as connection:
+        connection.execute(sa.text("UPDATE history SET new = 'verified' WHERE field = 'status'"))
+
+    engine.dispose()
+    assert workspace.history(claim.id)[-1].new == "disputed"

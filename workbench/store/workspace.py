@@ -242,7 +242,10 @@ class Workspace:
             _check_bounds(new_text, extracted.start, extracted.end)
         now = _now()
         with self._write() as session:
-            row = session.execute(select(*_ARTICLE_COLUMNS).where(Article.id == article_id)).first()
+            # Locked (PostgreSQL): a second window re-importing at once waits, then finds it done.
+            row = session.execute(
+                select(*_ARTICLE_COLUMNS).where(Article.id == article_id).with_for_update()
+            ).first()
             if row is None:
                 raise LookupError(f"no article {article_id} in the workspace")
             old = _article_record(row)
