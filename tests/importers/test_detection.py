@@ -198,3 +198,26 @@ def test_language_is_detected_and_text_kept_faithfully(text: str, language: str)
     article = import_text(text)
     assert article.language == language
     assert article.text == text
+
+
+def test_save_as_complete_folder_opens_its_page(tmp_path: Path, data: Path) -> None:
+    page = tmp_path / "Foreword - The Rust Programming Language.html"
+    shutil.copy(data / "rust-book-foreword.html", page)
+    resources = tmp_path / "Foreword - The Rust Programming Language_files"
+    resources.mkdir()
+    (resources / "book.js").write_text("document.write('not the article')")
+    article = import_file(resources)
+    assert article.source_path == str(page) and article.title == "Foreword"
+
+
+def test_readability_takes_over_when_trafilatura_finds_nothing(
+    data: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import trafilatura
+
+    monkeypatch.setattr(trafilatura, "bare_extraction", lambda *args, **kwargs: None)
+    article = import_file(data / "rust-book-foreword.html")
+    assert "Rust has further developed into a truly global" in article.text
+    assert article.warnings == (
+        "the article body was found by the readability fallback; check it is complete",
+    )

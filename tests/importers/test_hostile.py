@@ -69,8 +69,10 @@ def test_binary_garbage_named_as_text(tmp_path: Path) -> None:
 
 def test_missing_file_and_folder(tmp_path: Path) -> None:
     assert "file not found" in _error_for(tmp_path / "gone.pdf")
-    folder = tmp_path / "Page_files"
+    folder = tmp_path / "Downloads"
     folder.mkdir()
+    (folder / "a.pdf").write_bytes(b"%PDF-1.4")
+    (folder / "b.docx").write_bytes(b"PK")
     assert "is a folder" in _error_for(folder)
 
 

@@ -93,13 +93,32 @@ def import_bytes(data: bytes, name: Path, *, source: Path | str = "") -> Importe
     return _finish(article, importer, source, warnings)
 
 
+def _saved_page_of(folder: Path) -> Path:
+    """The page a "Save as… complete" folder belongs to: ``X.html`` beside ``X_files``, or its only page."""
+    for suffix in ("_files", "-Dateien", "_fichiers", "_archivos"):
+        if folder.name.endswith(suffix):
+            stem = folder.name[: -len(suffix)]
+            for extension in (".html", ".htm", ".xhtml"):
+                page = folder.with_name(stem + extension)
+                if page.is_file():
+                    return page
+    pages = [
+        p for p in folder.iterdir() if p.suffix.lower() in (".html", ".htm", ".mhtml", ".mht") and p.is_file()
+    ]
+    if len(pages) == 1:
+        return pages[0]
+    raise ArticleImportError(
+        folder, "is a folder, not a file (open the article's page or document inside it)"
+    )
+
+
 def import_file(path: str | os.PathLike[str]) -> ImportedArticle:
     """Import one article file of any supported format; raise ArticleImportError on failure."""
     file = Path(path).expanduser().absolute()
     if not file.exists():
         raise ArticleImportError(file, "file not found")
     if file.is_dir():
-        raise ArticleImportError(file, "is a folder, not a file (open the .html page inside it)")
+        file = _saved_page_of(file)
     try:
         size = file.stat().st_size
         if size > MAX_FILE_BYTES:
