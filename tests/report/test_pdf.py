@@ -204,3 +204,17 @@ def test_extreme_text_wraps_and_spans_pages(
     assert squash("ЖЖЖ end.") in text
     assert squash(f"https://example.org/{'q' * 300}/59") in text
     assert all(f"Page {n} of {len(pages)}" in page for n, page in enumerate(pages, start=1))
+
+
+def test_right_to_left_notes_that_wrap_keep_their_lines_in_reading_order(
+    tmp_path: Path, article: ArticleRecord, claims: list[ClaimRecord]
+) -> None:
+    hebrew = " ".join(["שלום", "עולם", "מילים", "רבות", "בעברית", "כאן", "ועוד", "קצת"] * 12)
+    arabic = "قال الوزير إن الاقتصاد ينمو بسرعة كبيرة هذا العام " * 6
+    # No punctuation where the direction changes: poppler, reading back, misplaces such neutrals.
+    mixed = f"The minister said {hebrew} and then left."
+    noted = [replace(claims[0], note=mixed), replace(claims[1], note=arabic.strip()), *claims[2:]]
+    text = squash(pdftotext(write_report(article, noted, tmp_path / "r.pdf")))
+    # poppler reads each line back into logical order; the lines themselves must come in reading order.
+    assert squash(mixed) in text
+    assert squash(arabic) in text

@@ -16,7 +16,7 @@ from typing import Any, BinaryIO
 
 from reportlab.graphics.shapes import Drawing, Line, Rect, String
 from reportlab.lib import colors
-from reportlab.lib.enums import TA_CENTER
+from reportlab.lib.enums import TA_CENTER, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfbase import pdfmetrics
@@ -39,7 +39,7 @@ from workbench.store.records import ClaimRecord, HistoryEntry, SourceRecord, Sta
 
 from .fonts import FONT, register_fonts
 from .model import VerificationReport
-from .text import clean, link, plain, styled, visual
+from .text import bidi_layout, clean, link, styled, visual
 
 INK = colors.HexColor("#1d1d1f")
 MUTED = colors.HexColor("#5f6368")
@@ -100,6 +100,37 @@ def _styles() -> dict[str, ParagraphStyle]:
         "count": style("count", fontName=f"{FONT}-Bold", fontSize=16, leading=19, alignment=TA_CENTER),
         "countlabel": style("countlabel", fontSize=8, leading=10, alignment=TA_CENTER, textColor=MUTED),
     }
+
+
+Segment = tuple[str, str, str]  # (user text, opening tags, closing tags): see text.styled
+
+
+def _t(text: str) -> Segment:
+    return (text, "", "")
+
+
+def _b(text: str) -> Segment:
+    return (text, "<b>", "</b>")
+
+
+def _i(text: str) -> Segment:
+    return (text, "<i>", "</i>")
+
+
+@cache
+def _right_aligned(style: ParagraphStyle) -> ParagraphStyle:
+    return ParagraphStyle(f"{style.name}-rtl", parent=style, alignment=TA_RIGHT)
+
+
+def _para(segments: list[Segment], style: ParagraphStyle, width: float) -> Paragraph:
+    """A paragraph of user text; right-to-left text is broken into lines and reordered here."""
+    room = width - style.leftIndent - style.rightIndent
+    bold = style.fontName if style.fontName.endswith("Bold") else f"{FONT}-Bold"
+    laid = bidi_layout(segments, style.fontName, bold, style.fontSize, room, room - style.firstLineIndent)
+    if laid is None:
+        return Paragraph(styled(segments), style)
+    markup, rtl_base = laid
+    return Paragraph(markup, _right_aligned(style) if rtl_base else style)
 
 
 def _when(moment: datetime | None) -> str:
@@ -170,11 +201,11 @@ def _canvas_class(report: VerificationReport) -> type[_NumberedCanvas]:
     return type("ReportCanvas", (_NumberedCanvas,), {"decorate": staticmethod(decorate)})
 
 
-def _claim_markup(claim: ClaimRecord, article_text: str) -> str:
+def _claim_segments(claim: ClaimRecord, article_text: str) -> list[Segment]:
     """The claim's text with its checkable parts in bold and underlined."""
     text = claim.text
     if article_text[claim.start : claim.end] != text:
-        return plain(text)  # offsets do not match the text: show it without emphasis rather than wrongly
+        return [_t(text)]  # offsets do not match the text: show it without emphasis rather than wrongly
     cuts: list[tuple[int, int]] = []
     for part in sorted(claim.spans, key=lambda p: p.start):
         start, end = max(part.start, claim.start) - claim.start, min(part.end, claim.end) - claim.start
@@ -189,25 +220,25 @@ def _claim_markup(claim: ClaimRecord, article_text: str) -> str:
         segments.append((text[start:end], "<b><u>", "</u></b>"))
         pos = end
     segments.append((text[pos:], "", ""))
-    return styled(segments)
+    return segments
 
 
-def _source_line(index: int, source: SourceRecord) -> str:
-    parts = [f"{index}. "]
+def _source_line(index: int, source: SourceRecord) -> list[Segment]:
+    parts = [_t(f"{index}. ")]
     if source.title.strip():
-        parts.append(f"<b>{plain(source.title)}</b> — ")
-    parts.append(link(source.url) if source.url.strip() else "<i>no address given</i>")
+        parts += [_b(source.title), _t(" — ")]
+    parts.append(link(source.url) if source.url.strip() else _i("no address given"))
     if source.accessed.strip():
-        parts.append(f" (accessed {plain(source.accessed)})")
+        parts.append(_t(f" (accessed {source.accessed})"))
     if source.comment.strip():
-        parts.append(f" — {plain(source.comment)}")
-    return "".join(parts)
+        parts.append(_t(f" — {source.comment}"))
+    return parts
 
 
-def _history_line(entry: HistoryEntry) -> str:
-    who = plain(entry.who) if entry.who.strip() else "someone"
-    old, new = plain(entry.old) or "—", plain(entry.new) or "—"
-    return f"{_when(entry.at)} — {who} changed {plain(entry.field)}: {old} → {new}"
+def _history_line(entry: HistoryEntry) -> list[Segment]:
+    who = entry.who if entry.who.strip() else "someone"
+    old, new = entry.old or "—", entry.new or "—"
+    return [_t(f"{_when(entry.at)} — {who} changed {entry.field}: {old} → {new}")]
 
 
 class ClaimHeading(Flowable):  # type: ignore[misc]  # reportlab ships no type hints
@@ -249,7 +280,7 @@ class ClaimHeading(Flowable):  # type: ignore[misc]  # reportlab ships no type h
         canvas.line(0, 0, self.width, 0)
 
 
-def _text_warnings(claim: ClaimRecord) -> list[Flowable]:
+def _text_warnings(claim: ClaimRecord, width: float) -> list[Flowable]:
     """Warnings when the article's text changed under a claim after it was checked."""
     st = _styles()
     found: list[Flowable] = []
@@ -259,9 +290,8 @@ def _text_warnings(claim: ClaimRecord) -> list[Flowable]:
             st["warning"],
         ))
     if claim.previous_text.strip():
-        found.append(Paragraph(
-            f"<b>⚠ Reworded since it was checked.</b> It read: {plain(claim.previous_text)}", st["warning"]
-        ))
+        segments = [_b("⚠ Reworded since it was checked."), _t(f" It read: {claim.previous_text}")]
+        found.append(_para(segments, st["warning"], width))
     return found
 
 
@@ -270,32 +300,30 @@ def _claim_block(claim: ClaimRecord, report: VerificationReport, width: float) -
     status = str(claim.status)
     head: list[Flowable] = [
         ClaimHeading(claim, status),
-        Paragraph(_claim_markup(claim, report.article.text), st["claim"]),
-        *_text_warnings(claim),
+        _para(_claim_segments(claim, report.article.text), st["claim"], width),
+        *_text_warnings(claim, width),
     ]
     body: list[Flowable] = []
-    if claim.note.strip():
-        body.append(Paragraph(f"<b>Note:</b> {plain(claim.note)}", st["detail"]))
-    else:
-        body.append(Paragraph("<b>Note:</b> <i>none</i>", st["detail"]))
+    note = [_t(claim.note)] if claim.note.strip() else [_i("none")]
+    body.append(_para([_b("Note: "), *note], st["detail"], width))
     if claim.sources:
-        lines = [Paragraph(_source_line(i, s), st["source"]) for i, s in enumerate(claim.sources, 1)]
+        lines = [_para(_source_line(i, s), st["source"], width) for i, s in enumerate(claim.sources, 1)]
         body.append(KeepTogether([Paragraph("<b>Sources:</b>", st["detail"]), lines[0]]))
         body.extend(lines[1:])
     else:
         body.append(Paragraph("<b>Sources:</b> <i>none recorded</i>", st["detail"]))
     if claim.status is Status.UNCHECKED:
-        who = "<b>Status:</b> not checked yet"
+        body.append(Paragraph("<b>Status:</b> not checked yet", st["detail"]))
     else:
-        by = plain(claim.changed_by) if claim.changed_by.strip() else "an unnamed checker"
-        who = f"<b>Status set by</b> {by}"
-        if claim.changed_at is not None:
-            who += f" on {_when(claim.changed_at)}"
-    body.append(Paragraph(who, st["detail"]))
+        by = claim.changed_by if claim.changed_by.strip() else "an unnamed checker"
+        when = f" on {_when(claim.changed_at)}" if claim.changed_at is not None else ""
+        body.append(_para([_b("Status set by "), _t(by + when)], st["detail"], width))
     entries = report.history.get(claim.id, ())
     if entries:
-        lines = "<br/>".join(_history_line(e) for e in entries)
-        body.append(Paragraph(f"<b>History:</b><br/>{lines}", st["history"]))
+        history = [_b("History:")]
+        for entry in entries:
+            history += [_t("\n"), *_history_line(entry)]
+        body.append(_para(history, st["history"], width))
     # Keep the heading with the claim's text, and with a short note; a note longer than a third of a
     # page would push the whole block to the next page and leave a gap.
     note_is_short = len(claim.note) < 600
@@ -304,20 +332,24 @@ def _claim_block(claim: ClaimRecord, report: VerificationReport, width: float) -
     return [KeepTogether(kept), *rest, Spacer(1, 8)]
 
 
-def _field_rows(report: VerificationReport) -> list[tuple[str, str]]:
+def _field_rows(report: VerificationReport) -> list[tuple[str, list[Segment]]]:
     a = report.article
+
+    def given(value: str, missing: str = "not given") -> list[Segment]:
+        return [_t(value)] if value.strip() else [_i(missing)]
+
     rows = [
-        ("Byline", plain(a.byline) or "<i>not given</i>"),
-        ("Published", plain(a.date) or "<i>not given</i>"),
-        ("Source file", plain(a.source_path) or "<i>not given</i>"),
-        ("URL", link(a.url) if a.url.strip() else "<i>not given</i>"),
-        ("Checked by", plain(", ".join(report.checkers)) or "<i>not given</i>"),
-        ("Organisation", plain(report.options.organisation) or "<i>not given</i>"),
-        ("Report generated", plain(_when(report.generated_at))),
-        ("Article SHA-256", plain(a.sha256) or "<i>not recorded</i>"),
+        ("Byline", given(a.byline)),
+        ("Published", given(a.date)),
+        ("Source file", given(a.source_path)),
+        ("URL", [link(a.url)] if a.url.strip() else [_i("not given")]),
+        ("Checked by", given(", ".join(report.checkers))),
+        ("Organisation", given(report.options.organisation)),
+        ("Report generated", given(_when(report.generated_at))),
+        ("Article SHA-256", given(a.sha256, "not recorded")),
     ]
     if a.language:
-        rows.insert(3, ("Language", plain(a.language)))
+        rows.insert(3, ("Language", [_t(a.language)]))
     return rows
 
 
@@ -352,9 +384,11 @@ def _cover(report: VerificationReport, width: float) -> list[Flowable]:
     counts = report.counts
     story: list[Flowable] = [
         Paragraph("VERIFICATION REPORT", st["kicker"]),
-        Paragraph(plain(report.article.title) or "<i>Untitled article</i>", st["title"]),
+        _para([_t(report.article.title)] if report.article.title.strip() else [_i("Untitled article")],
+              st["title"], width),
     ]
-    rows = [[Paragraph(name, st["label"]), Paragraph(value, st["value"])]
+    value_width = width - 34 * mm - 6  # the table's right padding
+    rows = [[Paragraph(name, st["label"]), _para(value, st["value"], value_width)]
             for name, value in _field_rows(report)]
     fields = Table(
         rows,
@@ -443,7 +477,7 @@ def _verdict_sentence(report: VerificationReport) -> str:
     return " ".join(parts)
 
 
-def _annotated_paragraphs(report: VerificationReport) -> Iterator[str]:
+def _annotated_paragraphs(report: VerificationReport) -> Iterator[list[Segment]]:
     """The article's paragraphs as markup, each claim tinted and preceded by its number and status."""
     text = report.article.text
     claims = [c for c in report.claims if 0 <= c.start < c.end <= len(text)]  # already in article order
@@ -473,7 +507,7 @@ def _annotated_paragraphs(report: VerificationReport) -> Iterator[str]:
             segments.append((text[start:end], f'<span backColor="{look.tint_hex}"><u>', "</u></span>"))
             cursor = end
         segments.append((text[cursor:p_end], "", ""))
-        yield styled(segments)
+        yield segments
 
 
 def _story(report: VerificationReport, width: float) -> list[Flowable]:
@@ -498,8 +532,8 @@ def _story(report: VerificationReport, width: float) -> list[Flowable]:
             story += [
                 KeepTogether([
                     ClaimHeading(claim, str(claim.status)),
-                    Paragraph(_claim_markup(claim, report.article.text), st["claim"]),
-                    *_text_warnings(claim),
+                    _para(_claim_segments(claim, report.article.text), st["claim"], width),
+                    *_text_warnings(claim, width),
                     Paragraph("<i>Details in the Attention section.</i>", st["detail"]),
                 ]),
                 Spacer(1, 8),
@@ -509,8 +543,8 @@ def _story(report: VerificationReport, width: float) -> list[Flowable]:
     if report.dismissed:
         story += [CondPageBreak(40 * mm), Paragraph("Dismissed as not check-worthy", st["h1"])]
         for claim in report.dismissed:
-            by = f" — dismissed by {plain(claim.changed_by)}" if claim.changed_by.strip() else ""
-            story.append(Paragraph(f"<b>{claim.number}.</b> {plain(claim.text)}{by}", st["detail"]))
+            by = f" — dismissed by {claim.changed_by}" if claim.changed_by.strip() else ""
+            story.append(_para([_b(f"{claim.number}. "), _t(claim.text + by)], st["detail"], width))
     story += [PageBreak(), Paragraph("Appendix: the article with its claims marked", st["h1"])]
     story.append(Paragraph(
         "Each claim is underlined and tinted, after its number and status in brackets.", st["small"]))
@@ -521,8 +555,8 @@ def _story(report: VerificationReport, width: float) -> list[Flowable]:
             f"<b>Not marked below</b> (their words are no longer in the text): {_numbers(tuple(unplaced))}.",
             st["warning"]))
     story.append(HRFlowable(width="100%", thickness=0.5, color=RULE, spaceBefore=4, spaceAfter=8))
-    for markup in _annotated_paragraphs(report):
-        story.append(Paragraph(markup, st["article"]))
+    for segments in _annotated_paragraphs(report):
+        story.append(_para(segments, st["article"], width))
     return story
 
 
