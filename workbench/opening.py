@@ -8,12 +8,13 @@ re-anchored by the store.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
-from workbench.claims import ClaimExtractor, language_note
+from workbench.claims import ClaimExtractor, find_dateline, language_note
 from workbench.claims.types import ExtractedClaim
 from workbench.importers import ImportedArticle, import_file
+from workbench.importers.dates import parse_date
 from workbench.store import ArticleRecord, Workspace, content_sha256
 
 Progress = Callable[[int, int], None]
@@ -53,6 +54,7 @@ def prepare_article(
     claims before extraction ends.
     """
     messages: list[str] = list(imported.warnings)
+    imported = _with_dateline_date(imported)
     existing = workspace.find_article(sha256=content_sha256(imported.text))
     if existing is not None:
         return PreparedArticle(imported, existing, messages=tuple(messages))
@@ -80,6 +82,15 @@ def store_prepared(workspace: Workspace, prepared: PreparedArticle, *, who: str 
         return OpenedArticle(workspace.article(previous.id), resumed=False, messages=tuple(messages))
     article = workspace.add_article(imported, prepared.claims, who=who)
     return OpenedArticle(article, resumed=False, messages=tuple(messages))
+
+
+def _with_dateline_date(imported: ImportedArticle) -> ImportedArticle:
+    """Take the publication date from a news dateline ("30 May 2019, 18:23 | Updated: …") if none is known."""
+    if imported.date:
+        return imported
+    dateline = find_dateline(imported.text)
+    date = parse_date(dateline) if dateline else ""
+    return replace(imported, date=date) if date else imported
 
 
 def open_imported(

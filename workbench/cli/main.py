@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from workbench import __version__
+from workbench.checklist import on_checklist, report_claims
 from workbench.claims import DEFAULT_THRESHOLD
 from workbench.cli import records as rec
 from workbench.importers import ArticleImportError, import_file
@@ -110,6 +111,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--checker", default=None, help="checker name printed on the report")
     p.add_argument("--organisation", default="", help="organisation printed on the report")
     p.add_argument("--page-size", choices=("A4", "Letter"), default="A4")
+    p.add_argument(
+        "--threshold",
+        type=_threshold,
+        default=DEFAULT_THRESHOLD,
+        help="lowest score of an unchecked claim reported",
+    )
     return parser
 
 
@@ -269,7 +276,7 @@ def _cmd_claims(args: argparse.Namespace, out: TextIO) -> int:
     finally:
         workspace.close()
     if not args.all:
-        claims = [c for c in claims if c.score >= args.threshold or c.by_hand or c.status != Status.UNCHECKED]
+        claims = [c for c in claims if on_checklist(c, args.threshold)]
     if args.format in ("json", "jsonl"):
         _emit([rec.stored_claim(article, c) for c in claims], args.format, out)
         return 0
@@ -311,7 +318,7 @@ def _cmd_report(args: argparse.Namespace, out: TextIO) -> int:
     workspace = _workspace(args)
     try:
         article = workspace.resolve_article(args.article)
-        claims = workspace.claims(article.id, include_dismissed=True)
+        claims = report_claims(workspace.claims(article.id, include_dismissed=True), args.threshold)
         history = {c.id: workspace.history(c.id) for c in claims}
     finally:
         workspace.close()

@@ -14,6 +14,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor
 
+from workbench.checklist import on_checklist
 from workbench.claims.types import ClaimKind
 from workbench.store import ClaimRecord, Status
 
@@ -179,13 +180,11 @@ class ClaimFilterModel(QSortFilterProxyModel):
         if not isinstance(model, ClaimListModel):
             return True
         claim = model.claim_at(source_row)
-        if claim.dismissed != self._dismissed:
-            return False
         if self._dismissed:
-            return True
-        if self._kind is not None and claim.kind != self._kind:
+            return claim.dismissed
+        if not on_checklist(claim, self._threshold):
             return False
-        if claim.score < self._threshold and not claim.by_hand and claim.status == Status.UNCHECKED:
+        if self._kind is not None and claim.kind != self._kind:
             return False
         if self._status is not None and claim.status != self._status:
             return False

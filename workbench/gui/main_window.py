@@ -44,6 +44,7 @@ from PySide6.QtWidgets import (
 )
 
 from workbench import APP_NAME, __version__
+from workbench.checklist import describe_change, on_checklist, report_claims
 from workbench.claims import DEFAULT_THRESHOLD, ClaimExtractor
 from workbench.claims.types import ClaimKind, ExtractedClaim
 from workbench.gui.article_view import ArticleHighlighter
@@ -564,11 +565,12 @@ class MainWindow(QMainWindow):
             return
         self._flush_note()
         workspace, article_id, options = self._workspace, self._article.id, self._report_options()
+        threshold = self.claims_filter.threshold()
         self._begin_progress("Writing the report…", busy=True)
 
         def write(ctx: TaskContext) -> str:
             article = workspace.article(article_id)
-            claims = workspace.claims(article_id, include_dismissed=True)
+            claims = report_claims(workspace.claims(article_id, include_dismissed=True), threshold)
             history = {c.id: workspace.history(c.id) for c in claims}
             return str(write_report(article, claims, path, options=options, history=history))
 
@@ -581,12 +583,12 @@ class MainWindow(QMainWindow):
         from workbench.gui.printing import print_report
 
         self._flush_note()
-        workspace, article_id = self._workspace, self._article.id
+        workspace, article_id, threshold = self._workspace, self._article.id, self.claims_filter.threshold()
 
         def gather(
             ctx: TaskContext,
         ) -> tuple[ArticleRecord, list[ClaimRecord], dict[int, list[HistoryEntry]]]:
-            claims = workspace.claims(article_id, include_dismissed=True)
+            claims = report_claims(workspace.claims(article_id, include_dismissed=True), threshold)
             return workspace.article(article_id), claims, {c.id: workspace.history(c.id) for c in claims}
 
         def preview(data: tuple[ArticleRecord, list[ClaimRecord], dict[int, list[HistoryEntry]]]) -> None:
@@ -1113,7 +1115,7 @@ class MainWindow(QMainWindow):
         self.history_list.clear()
         for entry in reversed(entries):
             when = entry.at.astimezone().strftime("%d %b %Y %H:%M")
-            change = _describe_change(entry)
+            change = describe_change(entry)
             self.history_list.addItem(f"{when} · {entry.who or 'someone'}: {change}")
         self.history_shown.emit(claim_id)
 
@@ -1126,11 +1128,7 @@ class MainWindow(QMainWindow):
 
     def _update_progress_summary(self) -> None:
         threshold = self.claims_filter.threshold()
-        shown = [
-            c
-            for c in self.claims_model.claims()
-            if not c.dismissed and (c.score >= threshold or c.by_hand or c.status != Status.UNCHECKED)
-        ]
+        shown = [c for c in self.claims_model.claims() if on_checklist(c, threshold)]
         checked = sum(1 for c in shown if c.status != Status.UNCHECKED)
         disputed = sum(1 for c in shown if c.status == Status.DISPUTED)
         self.check_progress.setText(
@@ -1215,22 +1213,6 @@ def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
     while end > start and text[end - 1].isspace():
         end -= 1
     return start, end
-
-
-def _describe_change(entry: HistoryEntry) -> str:
-    def short(value: str) -> str:
-        value = " ".join(value.split())
-        return value if len(value) <= 60 else value[:57] + "…"
-
-    if entry.field == "created":
-        return "added by hand" if entry.new == "by hand" else f"found by the {entry.new or 'extractor'}"
-    if entry.field == "source":
-        return f"added source {short(entry.new)}" if entry.new else f"removed source {short(entry.old)}"
-    if entry.old and entry.new:
-        return f"{entry.field} {short(entry.old)} → {short(entry.new)}"
-    if entry.new:
-        return f"{entry.field} set to {short(entry.new)}"
-    return f"{entry.field} cleared (was {short(entry.old)})"
 
 
 def _claim_html(claim: ClaimRecord) -> str:
