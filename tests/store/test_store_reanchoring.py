@@ -4,7 +4,10 @@ from __future__ import annotations
 
 from conftest import ARTICLE_TEXT, make_article, sentence_claims
 
+from workbench.assets import sample_article
+from workbench.claims.types import ExtractedClaim
 from workbench.store import Status, Workspace
+from workbench.store.anchoring import sentence_spans
 
 # The same story, updated: a line on top, claim 1 reworded, claim 3 cut, a new sentence at the end.
 UPDATED_TEXT = (
@@ -118,3 +121,39 @@ def test_claims_made_by_hand_are_re_anchored_too(workspace: Workspace) -> None:
     moved = workspace.claim(by_hand.id)
     assert changed[moved.start : moved.end] == "the lowest rate since 1975"
     assert moved.by_hand and moved.status is Status.VERIFIED
+
+
+def test_the_sample_article_as_a_newsroom_updates_it(workspace: Workspace) -> None:
+    """A real article, edited the usual ways: a correction on top, a typo fixed, a fact updated, a cut."""
+    original = sample_article().read_text(encoding="utf-8")
+    spans = sentence_spans(original)
+    claims = [ExtractedClaim(original[s:e], s, e, 0.6) for s, e in spans if e - s > 40]
+    article = workspace.add_article(make_article(original, "/news/putin-may.txt"), claims, who="ann")
+    stored = workspace.claims(article.id)
+    for claim in stored:
+        workspace.set_status(claim.id, Status.VERIFIED, who="ann")
+    cut = next(c.text for c in stored if c.text.startswith("Dr Turner's trip"))
+    reworded_from = next(c.text for c in stored if c.text.startswith("Christian Turner"))
+    reworded_to = reworded_from.replace("one of Britain's two", "one of the UK's two")
+    updated = "Correction: an earlier version of this story misnamed the summit.\n\n" + original.replace(
+        cut, ""
+    ).replace(reworded_from, reworded_to).replace("November", "late November")
+
+    new_claims = [ExtractedClaim(updated[s:e], s, e, 0.6) for s, e in sentence_spans(updated) if e - s > 40]
+    report = workspace.reimport(
+        article.id, make_article(updated, "/news/putin-may.txt"), new_claims, who="ann"
+    )
+
+    after = {c.id: c for c in workspace.claims(article.id)}
+    lost = [c for c in after.values() if c.text_changed]
+    assert [c.text for c in lost] == [cut]
+    reworded = {c.previous_text: c.text for c in after.values() if c.previous_text}
+    assert reworded_to in reworded.values()
+    assert reworded[reworded_from] == reworded_to
+    for claim in after.values():
+        assert claim.text_changed or updated[claim.start : claim.end] == claim.text
+        if claim.id in {c.id for c in stored}:
+            assert claim.status is Status.VERIFIED  # every verdict kept
+    assert report.kept == len(stored) - 1 - len(report.reworded)
+    assert report.added == 1  # the correction line
+    assert len(report.reworded) == 2  # Turner's title, and the sentence where November became late November
