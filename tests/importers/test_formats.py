@@ -126,3 +126,19 @@ def test_open_dialog_extensions_cover_every_format() -> None:
     for extension in (".txt", ".md", ".html", ".htm", ".mhtml", ".docx", ".pdf", ".odt", ".rtf", ".epub"):
         assert extension in SUPPORTED_EXTENSIONS
     assert all(ext.startswith(".") and ext == ext.lower() for ext in SUPPORTED_EXTENSIONS)
+
+
+def test_rtf_paragraph_marks_and_pictures(tmp_path: Path) -> None:
+    picture = "{\\pict\\pngblip " + "89504e470d0a1a0a" * 4000 + "}"
+    file = tmp_path / "memo.rtf"
+    file.write_text(
+        "{\\rtf1\\ansi\\ansicpg1252{\\fonttbl{\\f0 Times;}}\\f0 Bus fares rise\\par "
+        + picture
+        + "Fares will rise by 4\\'80 cents from June, the operator said.\\par }",
+        encoding="ascii",
+    )
+    article = import_file(file)
+    assert article.paragraph_texts() == [
+        "Bus fares rise",
+        "Fares will rise by 4€ cents from June, the operator said.",
+    ]

@@ -57,9 +57,15 @@ def text_blocks(text: str) -> list[str]:
     return out
 
 
-def article_from_text(text: str, *, format: str, source: Path | str) -> ImportedArticle:
-    """Build the article record for decoded plain text (also used for pasted text and RTF)."""
-    blocks = text_blocks(text)
+def article_from_text(
+    text: str, *, format: str, source: Path | str, line_paragraphs: bool = False
+) -> ImportedArticle:
+    """Build the article record for decoded plain text (also used for pasted text and RTF).
+
+    ``line_paragraphs`` makes every line a paragraph, for sources whose line breaks are paragraph
+    marks (RTF's ``\\par``).
+    """
+    blocks = [line for line in text.splitlines() if line.strip()] if line_paragraphs else text_blocks(text)
     nexis = parse_nexis(blocks) if might_be_nexis(text) else None
     if nexis is not None:
         body, spans = join_paragraphs(nexis.blocks)

@@ -15,6 +15,9 @@ _ANSI_CODEPAGE = re.compile(rb"\\ansicpg(\d+)")
 _INFO_FIELD = re.compile(r"\{\\(title|author|subject)\s+([^{}]*)\}")
 _CREATED = re.compile(r"\{\\creatim\\yr(\d{4})\\mo(\d{1,2})\\dy(\d{1,2})")
 _MAX_GROUP_DEPTH = 500  # real RTF nests a few dozen groups; deeper is a parser attack
+# Pictures, theme data and embedded objects are long runs of hex digits: drop them before parsing,
+# or the pure-Python parser spends seconds walking megabytes that hold no text.
+_HEX_BLOB = re.compile(r"[0-9a-fA-F\r\n]{512,}")
 
 
 def _codepage(data: bytes) -> str:
@@ -57,11 +60,12 @@ class RtfImporter(ArticleImporter):
 
     def parse(self, data: bytes, path: Path) -> ImportedArticle:
         source = data.decode("latin-1")  # RTF is 7-bit with escapes; latin-1 never fails and keeps bytes
+        source = _HEX_BLOB.sub("", source)
         if _too_deep(source):
             raise ArticleImportError(path, "is not a usable RTF file (its groups nest too deeply)")
         # striprtf has no type hints; it takes and returns str.
         text = str(rtf_to_text(source, encoding=_codepage(data), errors="replace"))  # type: ignore[no-untyped-call]
-        article = article_from_text(text, format=self.format, source=path)
+        article = article_from_text(text, format=self.format, source=path, line_paragraphs=True)
         fields = {key: value.strip() for key, value in _INFO_FIELD.findall(source)}
         created = _CREATED.search(source)
         date = ""
