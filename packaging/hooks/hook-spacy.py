@@ -18,8 +18,13 @@ def _wanted(name: str) -> bool:
     if len(parts) > 2 and parts[1] == "lang":
         language = parts[2]
         # Top-level helpers of spacy.lang (char_classes, punctuation…) are modules, not languages.
-        shared_module = language in {"char_classes", "lex_attrs", "norm_exceptions", "punctuation",
-                                     "tokenizer_exceptions"}
+        shared_module = language in {
+            "char_classes",
+            "lex_attrs",
+            "norm_exceptions",
+            "punctuation",
+            "tokenizer_exceptions",
+        }
         return shared_module or language in KEPT_LANGUAGES
     return True
 

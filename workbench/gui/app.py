@@ -1,19 +1,66 @@
-"""Starts the desktop app."""
+"""Starts the desktop app: logging, the one-window-per-workspace rule, the main window."""
 
 from __future__ import annotations
 
 import logging
+import logging.handlers
+import os
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QSettings
+import platformdirs
+from PySide6.QtCore import QCoreApplication, QSettings, Qt
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QMainWindow
 
 from workbench import APP_ID, APP_NAME, __version__
 from workbench.assets import resource_path, sample_article
+from workbench.gui.single_instance import InstanceServer, instance_name, send_to_running_instance
 
 log = logging.getLogger(__name__)
+
+ICON_SIZES = (16, 24, 32, 48, 64, 128, 256, 512)
+LOG_FILE_BYTES = 1_000_000
+LOG_FILE_COUNT = 3
+_LOG_FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
+
+
+def log_file() -> Path:
+    """Where the desktop app writes its log (``~/.local/state/fact-check-workbench/log/workbench.log``)."""
+    return Path(platformdirs.user_log_dir(APP_ID, appauthor=False)) / "workbench.log"
+
+
+def app_icon() -> QIcon:
+    """The application icon, from its pre-rendered PNG sizes (the SVG is their source)."""
+    icon = QIcon()
+    for size in ICON_SIZES:
+        png = resource_path("icons", f"workbench-{size}.png")
+        if png.is_file():
+            icon.addFile(str(png))
+    return icon
+
+
+def _configure_logging() -> None:
+    """Log to stderr and to a small rotating file the user can attach to a bug report."""
+    root = logging.getLogger()
+    if any(getattr(h, "_workbench", False) for h in root.handlers):
+        return
+    root.setLevel(logging.INFO)
+    handlers: list[logging.Handler] = [logging.StreamHandler()]
+    path = log_file()
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handlers.append(
+            logging.handlers.RotatingFileHandler(
+                path, maxBytes=LOG_FILE_BYTES, backupCount=LOG_FILE_COUNT, encoding="utf-8"
+            )
+        )
+    except OSError as error:
+        print(f"workbench: cannot write the log file {path}: {error}", file=sys.stderr)
+    for handler in handlers:
+        handler.setFormatter(logging.Formatter(_LOG_FORMAT))
+        handler._workbench = True  # type: ignore[attr-defined]  # marks ours, so a second call adds none
+        root.addHandler(handler)
 
 
 def _application(argv: list[str]) -> QApplication:
@@ -25,27 +72,58 @@ def _application(argv: list[str]) -> QApplication:
     QCoreApplication.setApplicationVersion(__version__)
     app = QApplication(argv)
     app.setApplicationDisplayName(APP_NAME)
-    icon = resource_path("icons", "workbench.svg")
-    if icon.exists():
-        app.setWindowIcon(QIcon(str(icon)))
+    # Matches the .desktop file's name, so Wayland and X11 task bars group the window under its icon.
+    app.setDesktopFileName(APP_ID)
+    app.setWindowIcon(app_icon())
     return app
 
 
-def run_app(file: str | None = None, *, db: str | None = None, self_test: bool = False) -> int:
-    """Open the main window on ``file`` (else the last article, else the sample) and run the event loop."""
-    from workbench.gui.main_window import MainWindow
+def _bring_forward(window: QMainWindow) -> None:
+    if window.isMinimized():
+        window.setWindowState(window.windowState() & ~Qt.WindowState.WindowMinimized)
+    window.show()
+    window.raise_()
+    window.activateWindow()
 
-    logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
+
+def run_app(file: str | None = None, *, db: str | None = None, self_test: bool = False) -> int:
+    """Open the main window on ``file`` (else the last article, else the sample) and run the event loop.
+
+    If the app already runs on this workspace, ``file`` opens in that window instead and this call
+    returns 0 at once. With ``self_test`` it runs :mod:`workbench.gui.self_test` offscreen instead.
+    """
+    if self_test:
+        # The self-test proves the installed app works; it needs no display (CI, a fresh install).
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    _configure_logging()
+    target = str(Path(file).expanduser().resolve()) if file else None
     app = _application(sys.argv[:1])
     if self_test:
         from workbench.gui.self_test import run_self_test
 
         return run_self_test(app)
+
+    name = instance_name(db)
+    if send_to_running_instance(name, target):
+        log.info("handed %s to the running app", target or "the request for its window")
+        return 0
+    server = InstanceServer(name, app)
+    server.listen()
+
+    # Imported only now: a second launch that hands its file over never loads spaCy.
+    from workbench.gui.main_window import MainWindow
+
+    log.info("%s %s starting (log: %s)", APP_NAME, __version__, log_file())
     window = MainWindow(db=db)
+    server.file_received.connect(lambda path: (_bring_forward(window), window.open_path(path)))
+    server.activation_requested.connect(lambda: _bring_forward(window))
     window.show()
-    target = file or _last_file() or str(sample_article())
-    window.open_path(str(Path(target).expanduser()))
-    return app.exec()
+    log.info("window shown")
+    window.open_path(target or _last_file() or str(sample_article()))
+    try:
+        return app.exec()
+    finally:
+        server.close()
 
 
 def _last_file() -> str | None:

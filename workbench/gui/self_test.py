@@ -1,7 +1,8 @@
 """``workbench open --self-test``: proves an installed or frozen app works, end to end, offscreen.
 
-Imports the bundled sample, extracts its claims, marks one in a throwaway workspace, writes the PDF
-report, reads its text back, and loads the main window's form. Exit status 0 only if every step worked.
+Checks that the shipped claim classifier loads, imports the bundled sample, extracts its claims, marks
+one in a throwaway workspace, writes the PDF report, reads its text back, and builds the main window
+with its icon. Exit status 0 only if every step worked; the failing step is named on stderr.
 """
 
 from __future__ import annotations
@@ -14,8 +15,9 @@ from pathlib import Path
 import pypdfium2
 from PySide6.QtWidgets import QApplication
 
-from workbench.assets import sample_article
+from workbench.assets import resource_path, sample_article
 from workbench.claims import ClaimExtractor
+from workbench.claims.pipeline import CLASSIFIER_NAME, MODEL_FOLDER, load_pipeline
 from workbench.opening import open_file
 from workbench.report import ReportOptions, write_report
 from workbench.store import Status, Workspace
@@ -32,6 +34,11 @@ def _pdf_text(path: Path) -> str:
 def run_self_test(app: QApplication) -> int:
     step = "start"
     try:
+        step = "load the claims pipeline"
+        nlp = load_pipeline()
+        shipped = resource_path("models", MODEL_FOLDER, "config.cfg").is_file()
+        if shipped and CLASSIFIER_NAME not in nlp.component_names:
+            raise AssertionError(f"the shipped classifier {MODEL_FOLDER!r} is not in the pipeline")
         with tempfile.TemporaryDirectory(prefix="workbench-self-test-") as folder:
             step = "open the workspace"
             workspace = Workspace(f"sqlite:///{Path(folder) / 'workspace.sqlite'}")
@@ -62,11 +69,14 @@ def run_self_test(app: QApplication) -> int:
             from workbench.gui.main_window import MainWindow
 
             window = MainWindow(db=f"sqlite:///{Path(folder) / 'window.sqlite'}")
+            if app.windowIcon().isNull() or window.windowIcon().isNull():
+                raise AssertionError("the application icon is missing")
             window.close()
             app.processEvents()
     except Exception:
         print(f"self-test FAILED at: {step}", file=sys.stderr)
         traceback.print_exc()
         return 1
-    print(f"self-test passed: {len(claims)} claims, report read back")
+    classifier = "trained classifier" if shipped else "no trained classifier shipped"
+    print(f"self-test passed: {len(claims)} claims ({classifier}), report read back")
     return 0
