@@ -11,20 +11,14 @@ reason; nothing else escapes, so the app and the workspace carry on.
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
-# Importing the format modules registers them (binary formats first: they are sniffed in this order).
-from workbench.importers import pdf as _pdf  # noqa: F401
-from workbench.importers import word as _word  # noqa: F401
-
-from workbench.importers import opendocument as _opendocument  # noqa: F401  # isort: skip
-from workbench.importers import epub as _epub  # noqa: F401  # isort: skip
-from workbench.importers import rtf as _rtf  # noqa: F401  # isort: skip
-
-from workbench.importers import html as _html  # isort: skip
-from workbench.importers import markdown as _markdown  # noqa: F401  # isort: skip
-from workbench.importers import plaintext as _plaintext  # isort: skip
+# Importing the format modules registers their importers. Their content sniffers cannot match each
+# other's files (distinct signatures), so the order of registration does not matter. Most are
+# imported only for that (hence the noqa below); html and plaintext also serve import_text.
+from workbench.importers import epub, html, markdown, opendocument, pdf, plaintext, rtf, word  # noqa: F401
 from workbench.importers.base import ArticleImportError, ImportedArticle
 from workbench.importers.fetch import fetch_url
 from workbench.importers.language import detect_language
@@ -76,8 +70,16 @@ def import_bytes(data: bytes, name: Path, *, source: Path | str = "") -> Importe
             source, f"is {len(data) / 2**20:.0f} MB; files over {MAX_FILE_BYTES // 2**20} MB are not articles"
         )
     importer, warnings = importer_for(data, name)
+    article = _guarded(importer, source, lambda: importer().parse(data, Path(source)))
+    return _finish(article, importer, source, warnings)
+
+
+def _guarded(
+    importer: type[ArticleImporter], source: Path | str, parse: Callable[[], ImportedArticle]
+) -> ImportedArticle:
+    """Run a parser; turn any failure of the libraries underneath into one ArticleImportError."""
     try:
-        article = importer().parse(data, Path(source))
+        return parse()
     except ArticleImportError:
         raise
     except (MemoryError, RecursionError) as error:
@@ -90,7 +92,6 @@ def import_bytes(data: bytes, name: Path, *, source: Path | str = "") -> Importe
         raise ArticleImportError(
             source, f"could not be read as {what} ({type(error).__name__}: {detail})"
         ) from error
-    return _finish(article, importer, source, warnings)
 
 
 def _saved_page_of(folder: Path) -> Path:
@@ -138,11 +139,14 @@ def import_text(text: str, *, source: str = "clipboard") -> ImportedArticle:
     """Import pasted text: HTML when it looks like HTML, otherwise plain text."""
     if not text.strip():
         raise ArticleImportError(source, "nothing to import: the text is empty")
-    data = text.encode("utf-8")
+    data = text.encode("utf-8", errors="replace")  # lone surrogates from a clipboard become "?"
     if looks_like_html(data[:4096]):
-        article = _html.extract_html(data, source)
-        importer: type[ArticleImporter] = _html.HtmlImporter
+        importer: type[ArticleImporter] = html.HtmlImporter
+        article = _guarded(importer, source, lambda: html.extract_html(data, source))
     else:
-        article = _plaintext.article_from_text(text, format="txt", source=source)
-        importer = _plaintext.PlainTextImporter
+        importer = plaintext.PlainTextImporter
+        decoded = data.decode("utf-8")
+        article = _guarded(
+            importer, source, lambda: plaintext.article_from_text(decoded, format="txt", source=source)
+        )
     return _finish(article, importer, source, [])
