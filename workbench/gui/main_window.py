@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import getpass
 import html
 import logging
 from collections.abc import Callable
@@ -22,6 +21,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
     QButtonGroup,
     QComboBox,
     QFileDialog,
@@ -45,13 +45,16 @@ from PySide6.QtWidgets import (
 
 from workbench import APP_NAME, __version__
 from workbench.checklist import describe_change, on_checklist, report_claims
-from workbench.claims import DEFAULT_THRESHOLD, ClaimExtractor
+from workbench.claims import ClaimExtractor
 from workbench.claims.types import ClaimKind, ExtractedClaim
 from workbench.gui.article_view import ArticleHighlighter
 from workbench.gui.claim_commands import Change, ClaimCommand, NoteCommand
 from workbench.gui.claims_model import ClaimFilterModel, ClaimListModel, ClaimRole, status_text
 from workbench.gui.forms import load_form
+from workbench.gui.library import LibraryDialog
+from workbench.gui.preferences import Preferences, PreferencesDialog
 from workbench.gui.tasks import TaskCancelled, TaskContext, TaskHandle, TaskRunner
+from workbench.gui.theme import apply_theme
 from workbench.importers import (
     SUPPORTED_EXTENSIONS,
     ArticleImportError,
@@ -69,13 +72,6 @@ log = logging.getLogger(__name__)
 MAX_RECENT = 10
 NOTE_SAVE_DELAY_MS = 400
 SHOW_DISMISSED = "dismissed"
-
-
-def default_checker() -> str:
-    try:
-        return getpass.getuser()
-    except (KeyError, OSError):
-        return ""
 
 
 class MainWindow(QMainWindow):
@@ -126,10 +122,26 @@ class MainWindow(QMainWindow):
         self._build_actions()
         self._build_status_bar()
         self._restore_layout()
+        self._db_override = db  # --db on the command line wins over Preferences
+        self._apply_preferences()
+        self._open_workspace(db or Preferences.load(self._settings).workspace_db or None)
 
+    def _open_workspace(self, url: str | None) -> None:
+        self._workspace_url = url
         self._tasks.run(
-            lambda ctx: Workspace(db), on_done=self._on_workspace_opened, on_error=self._on_workspace_failed
+            lambda ctx: Workspace(url), on_done=self._on_workspace_opened, on_error=self._on_workspace_failed
         )
+
+    def _apply_preferences(self) -> None:
+        prefs = Preferences.load(self._settings)
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            apply_theme(app, prefs.theme)
+        font = self.article_view.font()
+        font.setPointSize(prefs.article_font_size)
+        self.article_view.setFont(font)
+        self.threshold_slider.setValue(round(prefs.threshold * 100))
+        self._on_threshold_changed(self.threshold_slider.value())
 
     # -- construction -----------------------------------------------------------------------------
     def _build_desk(self) -> None:
@@ -270,6 +282,8 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.open_url_action)
         self.recent_menu = file_menu.addMenu("Open &Recent")
         self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
+        self.library_action = self._action("&Library…", self.show_library, "Ctrl+Shift+L")
+        file_menu.addAction(self.library_action)
         file_menu.addSeparator()
         self.export_action = self._action("&Export report…", self.show_export_dialog, "Ctrl+E")
         file_menu.addAction(self.export_action)
@@ -305,6 +319,10 @@ class MainWindow(QMainWindow):
             "Set claim &boundaries to selection", self.set_bounds_from_selection, "Ctrl+Shift+B"
         )
         edit_menu.addAction(self.bounds_action)
+        edit_menu.addSeparator()
+        self.preferences_action = self._action("Pre&ferences…", self.show_preferences, "Ctrl+,")
+        self.preferences_action.setMenuRole(QAction.MenuRole.PreferencesRole)
+        edit_menu.addAction(self.preferences_action)
 
         claim_menu = menu.addMenu("&Claim")
         self.next_action = self._list_action("&Next claim", lambda: self.move_selection(+1), "J", "Down")
@@ -363,13 +381,10 @@ class MainWindow(QMainWindow):
             self.splitter.restoreState(state)
         else:
             self.splitter.setSizes([560, 460, 340])
-        threshold = float(self._settings.value("claims/threshold", DEFAULT_THRESHOLD))
-        self.threshold_slider.setValue(round(threshold * 100))
-        self._on_threshold_changed(self.threshold_slider.value())
 
     # -- public API (menus, keys and tests drive the window through these) -------------------------
     def checker(self) -> str:
-        return str(self._settings.value("checker", default_checker()) or default_checker())
+        return Preferences.load(self._settings).checker
 
     def current_article(self) -> ArticleRecord | None:
         return self._article
@@ -636,6 +651,39 @@ class MainWindow(QMainWindow):
         dialog.fileSelected.connect(self._on_export_selected)
         dialog.open()
         self._export_dialog = dialog
+
+    def show_preferences(self) -> None:
+        dialog = PreferencesDialog(self._settings, self)
+        dialog.preferences_changed.connect(self._on_preferences_changed)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        self._preferences_dialog = dialog
+
+    def show_library(self) -> None:
+        if self._workspace is None:
+            return
+        dialog = LibraryDialog(self._workspace, self._tasks, self)
+        dialog.article_chosen.connect(lambda article_id, _path: self.open_article_id(article_id))
+        dialog.article_removed.connect(self._on_article_removed)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        self._library_dialog = dialog
+
+    def open_article_id(self, article_id: int) -> None:
+        """Show an article of the workspace as stored (its file may have moved or gone)."""
+        if self._workspace is None:
+            return
+        workspace = self._workspace
+
+        def load(ctx: TaskContext) -> tuple[OpenedArticle, list[ClaimRecord]]:
+            article = workspace.article(article_id)
+            return OpenedArticle(article, resumed=True), workspace.claims(article_id, include_dismissed=True)
+
+        self._tasks.run(
+            load,
+            on_done=lambda loaded: self._show_article(loaded[0].article.source_path, *loaded),
+            on_error=lambda error: self.show_error("The article cannot be opened", str(error)),
+        )
 
     def show_source_dialog(self) -> None:
         if self.current_claim() is None:
@@ -904,6 +952,37 @@ class MainWindow(QMainWindow):
     def _on_workspace_failed(self, error: BaseException) -> None:
         self.show_error("The workspace cannot be opened", str(error))
 
+    def _on_preferences_changed(self) -> None:
+        self._apply_preferences()
+        wanted = self._db_override or Preferences.load(self._settings).workspace_db or None
+        if wanted != self._workspace_url and self._workspace is not None:
+            self._switch_workspace(wanted)
+
+    def _switch_workspace(self, url: str | None) -> None:
+        """Close the open article and workspace, and open another (e.g. the team's shared server)."""
+        self._flush_note()
+        old, self._workspace = self._workspace, None
+        self._clear_article()
+        if old is not None:
+            self._tasks.run(lambda ctx: old.close())
+        self.statusBar().showMessage("Opening the workspace…", 5000)
+        self._open_workspace(url)
+
+    def _on_article_removed(self, article_id: int) -> None:
+        if self._article is not None and self._article.id == article_id:
+            self._clear_article()
+
+    def _clear_article(self) -> None:
+        self.undo_stack.clear()
+        self._article = None
+        self.setWindowTitle(APP_NAME)
+        self.article_title.setText("No article open")
+        self.article_meta.setText("")
+        self.highlighter.set_article("")
+        self._set_claims([])
+        self._show_claim(None)
+        self._update_enabled()
+
     @Slot(str)
     def _on_open_selected(self, path: str) -> None:
         self._settings.setValue("dialogs/open_dir", str(Path(path).parent))
@@ -1015,10 +1094,9 @@ class MainWindow(QMainWindow):
 
     # -- helpers --------------------------------------------------------------------------------
     def _report_options(self) -> ReportOptions:
+        prefs = Preferences.load(self._settings)
         return ReportOptions(
-            checker=self.checker(),
-            organisation=str(self._settings.value("organisation", "")),
-            page_size=str(self._settings.value("report/page_size", "A4")),
+            checker=prefs.checker, organisation=prefs.organisation, page_size=prefs.page_size
         )
 
     def _update_enabled(self) -> None:
