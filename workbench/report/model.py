@@ -95,6 +95,9 @@ def build_report(
     generated = options.generated_at or datetime.now(UTC)
     if generated.tzinfo is None:
         generated = generated.astimezone()  # a naive time is local time; say so by giving it an offset
+    def by_time(entries: Sequence[HistoryEntry]) -> tuple[HistoryEntry, ...]:
+        return tuple(sorted(entries, key=lambda e: e.at.timestamp())) if len(entries) > 1 else tuple(entries)
+
     return VerificationReport(
         article=article,
         claims=tuple(c for c in ordered if not c.dismissed),
@@ -102,7 +105,6 @@ def build_report(
         options=options,
         generated_at=generated,
         history={
-            claim_id: tuple(sorted(entries, key=lambda e: e.at.timestamp()))
-            for claim_id, entries in (history or {}).items()
+            claim_id: by_time(entries) for claim_id, entries in (history or {}).items()
         },
     )

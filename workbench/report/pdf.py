@@ -39,7 +39,7 @@ from workbench.store.records import ClaimRecord, HistoryEntry, SourceRecord, Sta
 
 from .fonts import FONT, register_fonts
 from .model import VerificationReport
-from .text import bidi_layout, clean, link, styled, visual
+from .text import bidi_layout, clean, has_rtl, link, styled, visual
 
 INK = colors.HexColor("#1d1d1f")
 MUTED = colors.HexColor("#5f6368")
@@ -124,6 +124,8 @@ def _right_aligned(style: ParagraphStyle) -> ParagraphStyle:
 
 def _para(segments: list[Segment], style: ParagraphStyle, width: float) -> Paragraph:
     """A paragraph of user text; right-to-left text is broken into lines and reordered here."""
+    if not any(has_rtl(text) for text, _, _ in segments):  # the common case, kept fast
+        return Paragraph(styled(segments), style)
     room = width - style.leftIndent - style.rightIndent
     bold = style.fontName if style.fontName.endswith("Bold") else f"{FONT}-Bold"
     laid = bidi_layout(segments, style.fontName, bold, style.fontSize, room, room - style.firstLineIndent)

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import cache
 from xml.sax.saxutils import escape
 
 import arabic_reshaper
@@ -53,10 +54,23 @@ def drawable(text: str) -> str:
     if text.isascii():
         return text
     text = _INVISIBLE.sub("", text)
-    covered = coverage()
-    if all(ord(ch) in covered or ch == "\n" for ch in text):
-        return text
-    return "".join(ch if ord(ch) in covered or ch == "\n" else f"[U+{ord(ch):04X}]" for ch in text)
+    return _undrawable().sub(lambda m: f"[U+{ord(m.group()):04X}]", text)
+
+
+@cache
+def _undrawable() -> re.Pattern[str]:
+    """A pattern matching one character outside the font's coverage (newlines are fine)."""
+    codes = sorted(coverage() | {ord("\n")})
+    ranges: list[str] = []
+    start = prev = codes[0]
+    for code in [*codes[1:], -1]:
+        if code == prev + 1:
+            prev = code
+            continue
+        first, last = re.escape(chr(start)), re.escape(chr(prev))
+        ranges.append(first if start == prev else f"{first}-{last}")
+        start = prev = code
+    return re.compile(f"[^{''.join(ranges)}]")
 
 
 def visual(text: str) -> str:
