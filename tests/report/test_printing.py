@@ -45,9 +45,8 @@ def test_print_report_opens_a_preview_that_paints_every_page_then_cleans_up(
     tasks = TaskRunner(parent, synchronous=True) if use_worker else None
     options = ReportOptions(page_size="Letter")
     job = print_report(parent, article, claims, options, history, tasks=tasks)
-    if not use_worker:
-        with qtbot.waitSignal(job.preview_opened, timeout=10_000):
-            pass
+    with qtbot.waitSignal(job.preview_opened, timeout=10_000):
+        pass
     dialog = job.dialog
     assert isinstance(dialog, QPrintPreviewDialog) and dialog.isVisible()
     pages = len(pypdf.PdfReader(job.pdf_path).pages)
@@ -58,12 +57,14 @@ def test_print_report_opens_a_preview_that_paints_every_page_then_cleans_up(
     assert not folder.exists()
 
 
+@pytest.mark.parametrize("use_worker", [False, True])
 def test_a_report_that_cannot_be_written_says_why(
-    qtbot: QtBot, article: ArticleRecord, claims: list[ClaimRecord]
+    qtbot: QtBot, article: ArticleRecord, claims: list[ClaimRecord], use_worker: bool
 ) -> None:
     parent = QWidget()
     qtbot.addWidget(parent)
-    job = print_report(parent, article, claims, ReportOptions(page_size="A3"))
+    tasks = TaskRunner(parent, synchronous=True) if use_worker else None
+    job = print_report(parent, article, claims, ReportOptions(page_size="A3"), tasks=tasks)
     with qtbot.waitSignal(job.failed, timeout=5_000) as failure:
         pass
     assert "page size must be one of A4, Letter" in failure.args[0]

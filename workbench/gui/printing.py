@@ -113,11 +113,10 @@ class ReportPrintJob(QObject):
         def write(_context: object = None) -> Path:
             return write_report(article, claims, path, format="pdf", options=options, history=history)
 
-        if tasks is not None:
-            tasks.run(write, lane="nlp", on_done=self._on_written, on_error=self._on_failed)
-            return
-
-        def write_now() -> None:
+        def begin() -> None:
+            if tasks is not None:
+                tasks.run(write, lane="nlp", on_done=self._on_written, on_error=self._on_failed)
+                return
             try:
                 write()
             except Exception as error:  # reported through ``failed``, as the worker path does
@@ -125,8 +124,9 @@ class ReportPrintJob(QObject):
             else:
                 self._on_written(path)
 
-        # Later, from the event loop: the caller has connected to the job's signals by then.
-        QTimer.singleShot(0, self, write_now)
+        # From the event loop, never inside this call: by then the caller has connected to the
+        # job's signals, even when the task runner is synchronous (as in tests).
+        QTimer.singleShot(0, self, begin)
 
     def _on_written(self, _path: object) -> None:
         dialog = QPrintPreviewDialog(self.printer, self._parent_widget)
@@ -172,8 +172,9 @@ def print_report(
 ) -> ReportPrintJob:
     """Write the report and open the print preview (non-blocking); returns the job to watch.
 
-    With ``tasks`` the PDF is written on the runner's worker, without on the next turn of the event
-    loop; the preview opens when it is done. Connect to the job's ``failed`` signal to show errors.
+    Work starts on the next turn of the event loop: the PDF is written on the runner's worker (with
+    ``tasks``) or right there (without), and the preview opens when it is done. Connect to the job's
+    ``failed`` signal to show errors.
     """
     job = ReportPrintJob(parent, options)
     job.start(article, claims, history, tasks)
