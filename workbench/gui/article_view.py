@@ -9,15 +9,21 @@ from __future__ import annotations
 import bisect
 from collections.abc import Sequence
 
-from PySide6.QtGui import QColor, QFont, QTextCharFormat, QTextCursor
+from PySide6.QtGui import QColor, QFont, QPalette, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QTextEdit
 
 from workbench.store import ClaimRecord, Status
 
-_TINT = {
+_LIGHT_TINT = {
     Status.UNCHECKED: QColor(255, 236, 153, 150),
     Status.VERIFIED: QColor(158, 219, 172, 170),
     Status.DISPUTED: QColor(245, 166, 166, 180),
+}
+# On a dark background light tints turn muddy behind light text: deep, saturated ones stay legible.
+_DARK_TINT = {
+    Status.UNCHECKED: QColor(120, 100, 20, 150),
+    Status.VERIFIED: QColor(30, 110, 60, 170),
+    Status.DISPUTED: QColor(140, 35, 35, 180),
 }
 _SELECTED = QColor(255, 200, 40, 230)
 
@@ -80,6 +86,8 @@ class ArticleHighlighter:
     def _repaint(self) -> None:
         selections: list[QTextEdit.ExtraSelection] = []
         limit = len(self._text)
+        dark = self._view.palette().color(QPalette.ColorRole.Base).lightness() < 128
+        tints = _DARK_TINT if dark else _LIGHT_TINT
         for claim in self._claims:
             if claim.end > limit:
                 continue
@@ -87,7 +95,7 @@ class ArticleHighlighter:
             selection = QTextEdit.ExtraSelection()
             selection.cursor = self._cursor(claim.start, claim.end)
             fmt = QTextCharFormat()
-            fmt.setBackground(_SELECTED if chosen else _TINT[claim.status])
+            fmt.setBackground(_SELECTED if chosen else tints[claim.status])
             if chosen:
                 fmt.setForeground(QColor(0, 0, 0))
                 fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline)

@@ -899,7 +899,8 @@ class MainWindow(QMainWindow):
             self.highlighter.select(claim, scroll=False)
         self._update_progress_summary()
         self.saved_label.setText(
-            f"Saved · {claim.status.value}" + (f" · by {claim.changed_by}" if claim.changed_by else "")
+            f"Saved: claim {claim.number} {claim.status.value}"
+            + (f" · by {claim.changed_by}" if claim.changed_by else "")
         )
         self.claim_changed.emit(claim.id)
         if previous.status != claim.status:
