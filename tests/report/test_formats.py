@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import json
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -13,6 +14,8 @@ import workbench.report as report_package
 from workbench.report import FORMATS, ReportOptions, format_for_path, write_report
 from workbench.report import writer as report_writer
 from workbench.store.records import ArticleRecord, ClaimRecord, HistoryEntry, Status
+
+from .test_pdf import pdftotext
 
 
 @pytest.mark.parametrize(
@@ -202,3 +205,16 @@ def test_json_matches_its_published_schema(
     _check(data, schema)
     with pytest.raises(AssertionError, match="missing"):
         _check({k: v for k, v in data.items() if k != "summary"}, schema)
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_badly_decoded_text_is_written_not_crashed_on(
+    tmp_path: Path, article: ArticleRecord, claims: list[ClaimRecord], fmt: str
+) -> None:
+    # A lone surrogate is what Python gives for bytes decoded with errors="surrogateescape".
+    broken = [replace(claims[0], note="caf\udce9 ok", text=claims[0].text), *claims[1:]]
+    path = write_report(article, broken, tmp_path / "r.out", format=fmt)
+    if fmt == "pdf":
+        assert "caf\ufffd ok" in pdftotext(path)
+    else:  # the first claim is verified, so it is in every format
+        assert "caf? ok" in path.read_text(encoding="utf-8-sig")

@@ -196,7 +196,9 @@ def test_extreme_text_wraps_and_spans_pages(
                     for i in range(60))  # fmt: skip
     huge = replace(claims[0], note=unbroken + " end.", sources=sources)
     title = "A very long headline " * 60
-    path = write_report(replace(article, title=title), [huge], tmp_path / "r.pdf")
+    # Cover fields sit in table rows, which cannot split across pages: absurd ones are shortened.
+    silly = replace(article, title=title, byline="B " * 8000, source_path="/p/" + "s" * 9000)
+    path = write_report(silly, [huge], tmp_path / "r.pdf")
     pages = pdf_text(path)
     assert len(pages) > 5
     text = squash("".join(pages))
@@ -204,6 +206,7 @@ def test_extreme_text_wraps_and_spans_pages(
     assert squash("ЖЖЖ end.") in text
     assert squash(f"https://example.org/{'q' * 300}/59") in text
     assert all(f"Page {n} of {len(pages)}" in page for n, page in enumerate(pages, start=1))
+    assert squash("(7,503 more characters not shown)") in text
 
 
 def test_right_to_left_notes_that_wrap_keep_their_lines_in_reading_order(

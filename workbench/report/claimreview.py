@@ -106,4 +106,4 @@ def claim_reviews(report: VerificationReport) -> list[dict[str, Any]]:
 
 def write_claimreview(report: VerificationReport, stream: BinaryIO) -> None:
     text = json.dumps(claim_reviews(report), ensure_ascii=False, indent=2)
-    stream.write(text.encode("utf-8") + b"\n")
+    stream.write(text.encode("utf-8", "replace") + b"\n")  # a lone surrogate becomes "?"

@@ -86,4 +86,4 @@ def write_csv(report: VerificationReport, stream: BinaryIO) -> None:
     for claim in everything:
         row = _row(claim, report)
         writer.writerow({k: spreadsheet_safe(v) if isinstance(v, str) else v for k, v in row.items()})
-    stream.write(buffer.getvalue().encode("utf-8-sig"))
+    stream.write(buffer.getvalue().encode("utf-8-sig", "replace"))  # a lone surrogate becomes "?"

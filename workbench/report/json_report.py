@@ -120,4 +120,4 @@ def report_document(report: VerificationReport) -> dict[str, Any]:
 
 def write_json(report: VerificationReport, stream: BinaryIO) -> None:
     text = json.dumps(report_document(report), ensure_ascii=False, indent=2)
-    stream.write(text.encode("utf-8") + b"\n")
+    stream.write(text.encode("utf-8", "replace") + b"\n")  # a lone surrogate becomes "?"

@@ -334,17 +334,26 @@ def _claim_block(claim: ClaimRecord, report: VerificationReport, width: float) -
     return [KeepTogether(kept), *rest, Spacer(1, 8)]
 
 
+FIELD_LIMIT = 1500  # characters of one cover field: a table row must fit on a page
+
+
+def _capped(value: str) -> str:
+    if len(value) <= FIELD_LIMIT:
+        return value
+    return f"{value[:FIELD_LIMIT]}… ({len(value) - FIELD_LIMIT:,} more characters not shown)"
+
+
 def _field_rows(report: VerificationReport) -> list[tuple[str, list[Segment]]]:
     a = report.article
 
     def given(value: str, missing: str = "not given") -> list[Segment]:
-        return [_t(value)] if value.strip() else [_i(missing)]
+        return [_t(_capped(value))] if value.strip() else [_i(missing)]
 
     rows = [
         ("Byline", given(a.byline)),
         ("Published", given(a.date)),
         ("Source file", given(a.source_path)),
-        ("URL", [link(a.url)] if a.url.strip() else [_i("not given")]),
+        ("URL", [link(a.url)] if a.url.strip() and len(a.url) <= FIELD_LIMIT else given(a.url)),
         ("Checked by", given(", ".join(report.checkers))),
         ("Organisation", given(report.options.organisation)),
         ("Report generated", given(_when(report.generated_at))),

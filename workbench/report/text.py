@@ -31,6 +31,8 @@ _RTL = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc]")
 _ARABIC = re.compile("[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff]")
 # C0/C1 control characters other than tab and newline would be printed as boxes or upset the parser.
 _CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+# Lone UTF-16 surrogates (from badly decoded input) cannot be encoded at all: shown as U+FFFD.
+_SURROGATE = re.compile("[\ud800-\udfff]")
 _ALLOWED_LINK = re.compile(r"^(https?|mailto|ftp):", re.IGNORECASE)
 
 # Invisible format characters that only steer emoji or shaping: dropped, since the font has no glyph.
@@ -46,7 +48,7 @@ def has_rtl(text: str) -> bool:
 def clean(text: str) -> str:
     """Drop control characters and normalise line ends; tabs become spaces."""
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\t", "    ")
-    return _CONTROL.sub("", text)
+    return _SURROGATE.sub("\ufffd", _CONTROL.sub("", text))
 
 
 def drawable(text: str) -> str:
