@@ -1,8 +1,10 @@
 """``workbench open --self-test``: proves an installed or frozen app works, end to end, offscreen.
 
 Checks that the shipped claim classifier loads, imports the bundled sample, extracts its claims, marks
-one in a throwaway workspace, writes the PDF report, reads its text back, and builds the main window
-with its icon. Exit status 0 only if every step worked; the failing step is named on stderr.
+one in a throwaway workspace, writes the PDF report and reads its text back, imports that PDF and a
+Word document through the article importers, and builds the main window with its icon. These are the
+places a bundle breaks when a data file or a lazily imported module is left out. Exit status 0 only if
+every step worked; the failing step is named on stderr.
 """
 
 from __future__ import annotations
@@ -18,9 +20,13 @@ from PySide6.QtWidgets import QApplication
 from workbench.assets import resource_path, sample_article
 from workbench.claims import ClaimExtractor
 from workbench.claims.pipeline import CLASSIFIER_NAME, MODEL_FOLDER, load_pipeline
+from workbench.importers import import_file
 from workbench.opening import open_file
 from workbench.report import ReportOptions, write_report
 from workbench.store import Status, Workspace
+
+NOTE = "self-test note Zoë & <b>"
+WORD_TEXT = "The self-test wrote this Word paragraph in 2026."
 
 
 def _pdf_text(path: Path) -> str:
@@ -31,17 +37,33 @@ def _pdf_text(path: Path) -> str:
         pdf.close()
 
 
+def _words(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _write_word_document(path: Path) -> None:
+    """A small .docx with a header, made with python-docx (which needs its bundled templates)."""
+    import docx
+
+    document = docx.Document()
+    document.sections[0].header.paragraphs[0].text = "Self-test header"
+    document.add_heading("Self-test article", level=1)
+    document.add_paragraph(WORD_TEXT)
+    document.save(str(path))
+
+
 def run_self_test(app: QApplication) -> int:
-    step = "start"
+    """Run every step; print what passed, or which step failed and why. Returns the exit status."""
+    step = "load the claims pipeline"
     try:
-        step = "load the claims pipeline"
         nlp = load_pipeline()
         shipped = resource_path("models", MODEL_FOLDER, "config.cfg").is_file()
         if shipped and CLASSIFIER_NAME not in nlp.component_names:
             raise AssertionError(f"the shipped classifier {MODEL_FOLDER!r} is not in the pipeline")
-        with tempfile.TemporaryDirectory(prefix="workbench-self-test-") as folder:
+        with tempfile.TemporaryDirectory(prefix="workbench-self-test-") as name:
+            folder = Path(name)
             step = "open the workspace"
-            workspace = Workspace(f"sqlite:///{Path(folder) / 'workspace.sqlite'}")
+            workspace = Workspace(f"sqlite:///{folder / 'workspace.sqlite'}")
             try:
                 step = "import the sample and extract claims"
                 opened = open_file(workspace, sample_article(), ClaimExtractor(), who="self-test")
@@ -50,25 +72,32 @@ def run_self_test(app: QApplication) -> int:
                     raise AssertionError("no claims found in the sample article")
                 step = "mark a claim"
                 marked = workspace.set_status(claims[0].id, Status.VERIFIED, who="self-test")
-                workspace.set_note(marked.id, "self-test note Zoë & <b>", who="self-test")
+                workspace.set_note(marked.id, NOTE, who="self-test")
                 step = "write the PDF report"
-                report = Path(folder) / "report.pdf"
+                report = folder / "report.pdf"
                 write_report(
                     opened.article,
                     workspace.claims(opened.article.id, include_dismissed=True),
                     report,
                     options=ReportOptions(checker="self-test"),
                 )
-                step = "read the report back"
-                text = " ".join(_pdf_text(report).split())
-                if "self-test note Zoë & <b>" not in text:
-                    raise AssertionError("the note is missing from the report")
             finally:
                 workspace.close()
-            step = "load the main window"
+            step = "read the report back"
+            if NOTE not in _words(_pdf_text(report)):
+                raise AssertionError("the note is missing from the report")
+            step = "import a PDF article"
+            if NOTE not in _words(import_file(report).text):
+                raise AssertionError("the PDF importer lost the report's text")
+            step = "import a Word article"
+            word = folder / "article.docx"
+            _write_word_document(word)
+            if WORD_TEXT not in _words(import_file(word).text):
+                raise AssertionError("the Word importer lost the document's text")
+            step = "build the main window"
             from workbench.gui.main_window import MainWindow
 
-            window = MainWindow(db=f"sqlite:///{Path(folder) / 'window.sqlite'}")
+            window = MainWindow(db=f"sqlite:///{folder / 'window.sqlite'}")
             if app.windowIcon().isNull() or window.windowIcon().isNull():
                 raise AssertionError("the application icon is missing")
             window.close()
@@ -78,5 +107,5 @@ def run_self_test(app: QApplication) -> int:
         traceback.print_exc()
         return 1
     classifier = "trained classifier" if shipped else "no trained classifier shipped"
-    print(f"self-test passed: {len(claims)} claims ({classifier}), report read back")
+    print(f"self-test passed: {len(claims)} claims ({classifier}); report read back; PDF and Word import")
     return 0

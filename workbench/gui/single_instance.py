@@ -108,6 +108,11 @@ class InstanceServer(QObject):
     def name(self) -> str:
         return self._name
 
+    @property
+    def address(self) -> str:
+        """Where the server listens (on Unix, the socket file's path); empty before :meth:`listen`."""
+        return self._server.fullServerName()
+
     def listen(self) -> bool:
         """Start listening; False (and a log line) if that is impossible, e.g. no writable temp folder.
 
@@ -127,18 +132,40 @@ class InstanceServer(QObject):
         return False
 
     def close(self) -> None:
+        """Stop listening and drop any half-received request."""
+        for socket in list(self._buffers):
+            socket.abort()
+        self._buffers.clear()
         self._server.close()
 
+    # The sockets are children of the QLocalServer; their signals go to bound slots (not lambdas), so
+    # Qt cuts the connections when this object is deleted and no late signal reaches a dead object.
     @Slot()
     def _on_new_connection(self) -> None:
         while (socket := self._server.nextPendingConnection()) is not None:
             self._buffers[socket] = bytearray()
-            socket.readyRead.connect(lambda s=socket: self._on_ready_read(s))
-            socket.disconnected.connect(lambda s=socket: self._on_disconnected(s))
+            socket.readyRead.connect(self._on_ready_read)
+            socket.disconnected.connect(self._on_disconnected)
             if socket.bytesAvailable():
-                self._on_ready_read(socket)
+                self._read(socket)
 
-    def _on_ready_read(self, socket: QLocalSocket) -> None:
+    @Slot()
+    def _on_ready_read(self) -> None:
+        socket = self.sender()
+        if isinstance(socket, QLocalSocket):
+            self._read(socket)
+
+    @Slot()
+    def _on_disconnected(self) -> None:
+        socket = self.sender()
+        if not isinstance(socket, QLocalSocket):
+            return
+        buffer = self._buffers.pop(socket, None)
+        if buffer:  # a request without its final newline
+            self._handle(bytes(buffer))
+        socket.deleteLater()
+
+    def _read(self, socket: QLocalSocket) -> None:
         buffer = self._buffers.get(socket)
         if buffer is None:
             return
@@ -152,12 +179,6 @@ class InstanceServer(QObject):
             log.warning("ignored an oversized request from another launch")
             self._buffers.pop(socket, None)
             socket.abort()
-
-    def _on_disconnected(self, socket: QLocalSocket) -> None:
-        buffer = self._buffers.pop(socket, None)
-        if buffer:  # a request without its final newline
-            self._handle(bytes(buffer))
-        socket.deleteLater()
 
     def _handle(self, line: bytes) -> None:
         try:
