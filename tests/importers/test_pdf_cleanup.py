@@ -147,3 +147,28 @@ def test_two_columns_are_read_column_by_column(tmp_path: Path) -> None:
         "Right column ends it"
     )
     assert "opened in 2023, two years late and 30 percent over budget." in text
+
+
+def test_footnote_marks_stay_in_their_sentence_and_footnotes_follow_the_body(tmp_path: Path) -> None:
+    file = tmp_path / "footnotes.pdf"
+    font = _font()
+    pdf = canvas.Canvas(str(file), pagesize=A4)
+    # The footnote comes first in the content stream, as in the US Copyright Office's DMCA summary.
+    pdf.setFont(font, 8)
+    pdf.drawString(72, 60, "1 Pub. L. No. 105-304, 112 Stat. 2860 (Oct. 28, 1998).")
+    pdf.setFont(font, 11)
+    first = "The Digital Millennium Copyright Act (DMCA) was signed into law by"
+    lines = [first, "President Clinton on October 28, 1998, and implements two treaties.", *_BODY]
+    for index, line in enumerate(lines):
+        pdf.drawString(72, 700 - 14 * index, line)
+    # The raised mark is drawn after its line, so pdfium reports it as a line of its own.
+    mark_x = 72 + pdfmetrics.stringWidth("The Digital Millennium Copyright Act (DMCA)", font, 11)
+    pdf.setFont(font, 7)
+    pdf.drawString(mark_x, 704, "1")
+    pdf.save()
+    paragraphs = import_file(file).paragraph_texts()
+    signed = next(p for p in paragraphs if "was signed into law by President Clinton" in p)
+    assert signed.startswith("The Digital Millennium Copyright Act (DMCA)")
+    assert "1" in signed[: signed.index("was signed")], "the mark stays where it was printed"
+    footnote = next(i for i, p in enumerate(paragraphs) if "Pub. L. No. 105-304" in p)
+    assert footnote == len(paragraphs) - 1, "the footnote follows the body text"

@@ -21,7 +21,7 @@ import pypdfium2 as pdfium
 from workbench.importers.base import ArticleImportError, ImportedArticle
 from workbench.importers.dates import parse_date
 from workbench.importers.paragraphs import join_paragraphs
-from workbench.importers.pdflayout import Line, group_paragraphs, page_lines
+from workbench.importers.pdflayout import Line, footnotes_last, group_paragraphs, page_lines
 from workbench.importers.registry import ArticleImporter, register
 
 # A 1,000-page PDF is a book, not an article: at about 20 pages a second it would take close to a
@@ -198,7 +198,7 @@ class PdfImporter(ArticleImporter):
                         dropped.append(line.text)
                     continue
                 keep.append(line)
-            cleaned.append(keep)
+            cleaned.append(footnotes_last(keep))
         all_text = "\n".join(line.text for lines in cleaned for line in lines)
         vocabulary = {w.lower() for w in re.findall(r"\w+-\w+", all_text)}
         blocks: list[str] = []

@@ -8,6 +8,7 @@ indents, short last lines and font changes.
 
 from __future__ import annotations
 
+import bisect
 import itertools
 import re
 import statistics
@@ -33,6 +34,22 @@ class Line:
     top: float = float("-inf")
     sizes: list[float] = field(default_factory=list)
     soft_hyphen: bool = False  # the line ends in a hyphen that splits a word
+    xs: list[float] = field(default_factory=list)  # left edge of each character of ``text``
+
+    def finish(self, chars: list[str], xs: list[float]) -> None:
+        """Set the text from its characters, trimming outer spaces (and their positions)."""
+        start, end = 0, len(chars)
+        while start < end and chars[start].isspace():
+            start += 1
+        while end > start and chars[end - 1].isspace():
+            end -= 1
+        self.text, self.xs = "".join(chars[start:end]), xs[start:end]
+
+    def insert_mark(self, mark: str, at_x: float) -> None:
+        """Put a raised footnote mark into the text where it stands on the line."""
+        index = bisect.bisect_left(self.xs, at_x)
+        self.text = self.text[:index] + mark + self.text[index:]
+        self.xs[index:index] = [at_x] * len(mark)
 
     @property
     def size(self) -> float:
@@ -50,21 +67,22 @@ def page_lines(textpage: Any) -> list[Line]:
     lines: list[Line] = []
     line = Line()
     chars: list[str] = []
+    xs: list[float] = []
     previous_right: float | None = None
     previous_bottom = 0.0
     for index in range(count):
         code = pdfium_c.FPDFText_GetUnicode(raw, index)
         if code in (0x0D, 0x0A):
             if chars:
-                line.text = "".join(chars)
+                line.finish(chars, xs)
                 lines.append(line)
-                line, chars, previous_right = Line(), [], None
+                line, chars, xs, previous_right = Line(), [], [], None
             continue
         if code in _SOFT_HYPHEN_MARKS:
             line.soft_hyphen = True
-            line.text = "".join(chars)
+            line.finish(chars, xs)
             lines.append(line)
-            line, chars, previous_right = Line(), [], None
+            line, chars, xs, previous_right = Line(), [], [], None
             continue
         char = chr(code) if 0 < code < 0x110000 else ""
         if not char:
@@ -72,6 +90,7 @@ def page_lines(textpage: Any) -> list[Line]:
         if pdfium_c.FPDFText_IsGenerated(raw, index) == 1:
             if char.isspace() and chars and not chars[-1].isspace():
                 chars.append(" ")
+                xs.append(previous_right if previous_right is not None else line.right)
             continue
         left, bottom, right, top = textpage.get_charbox(index)
         # The loose box spans the font's ascent to descent: a steady measure of the type size, unlike
@@ -83,6 +102,7 @@ def page_lines(textpage: Any) -> list[Line]:
         if char.isspace():
             if chars and not chars[-1].isspace():
                 chars.append(" ")
+                xs.append(loose_left)
             previous_right = loose_right if right > left else previous_right
             continue
         if (
@@ -93,15 +113,15 @@ def page_lines(textpage: Any) -> list[Line]:
             and abs(bottom - previous_bottom) < size
         ):
             chars.append(" ")
+            xs.append(previous_right)
         chars.append(char)
+        xs.append(loose_left)
         line.add_box(left, bottom, right, top)
         line.sizes.append(size)
         previous_right, previous_bottom = loose_right, bottom
     if chars:
-        line.text = "".join(chars)
+        line.finish(chars, xs)
         lines.append(line)
-    for item in lines:
-        item.text = item.text.strip()
     return _merge_same_baseline([item for item in lines if item.text or item.soft_hyphen])
 
 
@@ -119,13 +139,50 @@ def _merge_same_baseline(lines: list[Line]) -> list[Line]:
                 and -1.0 <= line.left - last.right < 1.5 * size
             ):
                 gap = line.left - last.right
-                last.text = last.text + (" " if gap > _WORD_GAP * size else "") + line.text
+                joint = " " if gap > _WORD_GAP * size else ""
+                last.text = last.text + joint + line.text
+                last.xs.extend([line.left] * len(joint) + line.xs)
                 last.add_box(line.left, line.bottom, line.right, line.top)
                 last.sizes.extend(line.sizes)
                 last.soft_hyphen = line.soft_hyphen
                 continue
+            host = _mark_host(line, merged) if len(line.text) <= 6 else None
+            if host is not None:
+                # A footnote mark raised above its line, which pdfium reported as a line of its own.
+                host.insert_mark(line.text, line.left)
+                continue
         merged.append(line)
     return merged
+
+
+def _mark_host(mark: Line, lines: list[Line]) -> Line | None:
+    """The line a small raised mark belongs to: larger type, overlapping it, around its position."""
+    for host in reversed(lines):
+        if (
+            host.sizes
+            and mark.size < 0.8 * host.size
+            and mark.bottom < host.top
+            and mark.top > host.bottom
+            and host.left - 1.0 <= mark.left <= host.right + 1.5 * host.size
+        ):
+            return host
+    return None
+
+
+def footnotes_last(lines: list[Line]) -> list[Line]:
+    """Move footnotes that content order puts first (small type below all body text) to the page's end."""
+    sized = [line for line in lines if line.sizes and len(line.text) > 20]
+    if len(sized) < 5:
+        return lines
+    body = statistics.median(line.size for line in sized)
+    body_lines = [line for line in sized if line.size >= 0.95 * body]
+    if not body_lines:
+        return lines
+    lowest_body = min(line.bottom for line in body_lines)
+    notes = [line for line in lines if line.sizes and line.size < 0.95 * body and line.top <= lowest_body]
+    if not notes:
+        return lines
+    return [line for line in lines if line not in notes] + notes
 
 
 def _ends_sentence(text: str) -> bool:
