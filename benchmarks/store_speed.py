@@ -15,6 +15,7 @@ from __future__ import annotations
 import argparse
 import multiprocessing
 import random
+import re
 import statistics
 import subprocess
 import sys
@@ -132,6 +133,30 @@ def big_workspace(folder: Path) -> None:
     print(f"open + library listed (fresh process, after imports): {fresh[0]} ms for {fresh[1]} articles")
 
 
+def reanchor_speed(folder: Path) -> None:
+    with Workspace(str(folder / "reanchor.sqlite")) as ws:
+        imported, claims = article(1000, 0)
+        stored = ws.add_article(imported, claims, who="bench")
+        sentences = imported.text.split(". ")
+        for n in range(0, len(sentences), 10):  # every tenth sentence reworded
+            sentences[n] = sentences[n].replace("the highest", "the very highest")
+        for n in range(5, len(sentences), 50):  # every fiftieth cut
+            sentences[n] = "Nothing to see"
+        text = "Correction appended at the top. " + ". ".join(sentences)
+        fresh = [
+            ExtractedClaim(text=text[m.start() : m.end()], start=m.start(), end=m.end(), score=0.5)
+            for m in re.finditer(r"The council[^.]*\.", text)
+        ]
+        changed = ImportedArticle(text=text, title="Article 0", source_path="/news/0.txt")
+        start = time.perf_counter()
+        report = ws.reimport(stored.id, changed, fresh, who="bench")
+        elapsed = time.perf_counter() - start
+    print(
+        f"re-anchoring 1000 claims (all moved, 100 reworded, 20 cut): {elapsed * 1000:.0f} ms "
+        f"({report.kept} kept, {len(report.reworded)} reworded, {len(report.lost)} lost)"
+    )
+
+
 def _writer(url: str, name: str, status: str, claim_ids: list[int], start_at: float, out: object) -> None:
     with Workspace(url) as ws:
         while time.time() < start_at:
@@ -185,6 +210,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as folder:
         status_change(Path(folder))
         big_workspace(Path(folder))
+        reanchor_speed(Path(folder))
     if args.skip_postgres:
         return
     if args.pg_url:

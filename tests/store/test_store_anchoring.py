@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from workbench.store.anchoring import anchor_in, locate, sentence_spans
+from workbench.store.anchoring import Claimed, anchor_in, locate, sentence_spans
 
 
 def test_of_two_identical_sentences_the_one_with_the_same_surroundings_is_chosen() -> None:
@@ -58,7 +58,10 @@ def test_a_span_already_given_to_another_claim_is_not_given_again() -> None:
     text = "Turnout was 60%. Turnout was 60%."
     anchor = anchor_in(text, 0, 16)
 
-    found = locate(anchor, text, taken=frozenset({(0, 16)}))
+    claimed = Claimed(len(text))
+    claimed.add(0, 16)
+
+    found = locate(anchor, text, claimed=claimed)
 
     assert found is not None and (found.start, found.end) == (17, 33)
 

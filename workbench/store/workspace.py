@@ -800,10 +800,9 @@ def _reanchor(
     """Decide, without writing, where each stored claim goes in ``new_text`` and which claims are new."""
     plan = _ReanchorPlan()
     fresh = {(c.start, c.end): c for c in extracted}
-    candidates = list(fresh)
-    taken: set[tuple[int, int]] = set()
-    located: dict[int, anchoring.Location | None] = {}
-    # Exact finds first, so a fuzzy match never takes a span whose own claim is there word for word.
+    candidates = sorted({*fresh, *anchoring.sentence_spans(new_text)})
+    claimed = anchoring.Claimed(len(new_text))
+    located: dict[int, anchoring.Location] = {}
     anchors = {
         row.id: (
             anchoring.Anchor(row.text, position=row.start_offset / max(len(old_text), 1))
@@ -812,21 +811,32 @@ def _reanchor(
         )
         for row in existing
     }
+    # Word-for-word finds first, so a fuzzy match never takes the place of a claim that is still there.
     for row in existing:
-        found = anchoring.locate(anchors[row.id], new_text, (), frozenset(taken))
-        if found is not None and found.exact:
-            located[row.id] = found
-            taken.add((found.start, found.end))
-    for row in existing:
-        if row.id in located:
-            continue
-        found = anchoring.locate(anchors[row.id], new_text, candidates, frozenset(taken))
-        located[row.id] = found
+        found = anchoring.locate_exact(anchors[row.id], new_text, claimed)
         if found is not None:
-            taken.add((found.start, found.end))
+            located[row.id] = found
+            claimed.add(found.start, found.end)
+    # Then reworded places, best-scoring first across all claims, so no claim takes another's place.
+    proposals = sorted(
+        (
+            (proposal.score, row.id, proposal)
+            for row in existing
+            if row.id not in located
+            for proposal in anchoring.propose(anchors[row.id], new_text, candidates, claimed)
+        ),
+        key=lambda item: (-item[0], item[1]),
+    )
+    for _, claim_id, proposal in proposals:
+        place = proposal.location
+        taken = (place.start, place.end) in claimed or claimed.mostly_covered(place.start, place.end)
+        if claim_id in located or taken:
+            continue
+        located[claim_id] = place
+        claimed.add(place.start, place.end)
     previous_end = 0
     for row in existing:  # article order, so a lost claim is placed after the claim before it
-        found = located[row.id]
+        found = located.get(row.id)
         changes: dict[str, Any] = {}
         history: list[tuple[str, str, str]] = []
         if found is None:
@@ -860,7 +870,7 @@ def _reanchor(
             changes["spans"] = _moved_spans(row, found, fresh.get((found.start, found.end)))
         if history:
             plan.updates.append((row.id, changes, history))
-    kept_spans = [(f.start, f.end) for f in located.values() if f is not None]
+    kept_spans = [(f.start, f.end) for f in located.values()]
     plan.added = [c for c in extracted if not anchoring.overlaps((c.start, c.end), kept_spans)]
     return plan
 
