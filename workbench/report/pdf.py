@@ -310,8 +310,7 @@ def _claim_block(claim: ClaimRecord, report: VerificationReport, width: float) -
     body.append(_para([_b("Note: "), *note], st["detail"], width))
     if claim.sources:
         lines = [_para(_source_line(i, s), st["source"], width) for i, s in enumerate(claim.sources, 1)]
-        body.append(KeepTogether([Paragraph("<b>Sources:</b>", st["detail"]), lines[0]]))
-        body.extend(lines[1:])
+        body += [Paragraph("<b>Sources:</b>", st["detail"]), *lines]
     else:
         body.append(Paragraph("<b>Sources:</b> <i>none recorded</i>", st["detail"]))
     if claim.status is Status.UNCHECKED:
@@ -326,12 +325,13 @@ def _claim_block(claim: ClaimRecord, report: VerificationReport, width: float) -
         for entry in entries:
             history += [_t("\n"), *_history_line(entry)]
         body.append(_para(history, st["history"], width))
-    # Keep the heading with the claim's text, and with a short note; a note longer than a third of a
-    # page would push the whole block to the next page and leave a gap.
-    note_is_short = len(claim.note) < 600
-    kept = [*head, *body[:1]] if note_is_short else head
-    rest = body[1:] if note_is_short else body
-    return [KeepTogether(kept), *rest, Spacer(1, 8)]
+    # A usual claim stays on one page. A long one keeps at least its heading with its text (and a
+    # short note): keeping a page-long block together would leave a gap before it.
+    # (KeepTogether blocks must not nest: reportlab then breaks the page before each of them.)
+    if len(claim.note) < 600 and len(claim.sources) <= 4 and len(entries) <= 4:
+        return [KeepTogether([*head, *body]), Spacer(1, 8)]
+    kept = [*head, *body[:1]] if len(claim.note) < 600 else head
+    return [KeepTogether(kept), *body[len(kept) - len(head):], Spacer(1, 8)]
 
 
 FIELD_LIMIT = 1500  # characters of one cover field: a table row must fit on a page
