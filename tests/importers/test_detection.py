@@ -221,3 +221,19 @@ def test_readability_takes_over_when_trafilatura_finds_nothing(
     assert article.warnings == (
         "the article body was found by the readability fallback; check it is complete",
     )
+
+
+def test_word_tracked_changes_read_as_accepted(tmp_path: Path) -> None:
+    from docx.oxml import parse_xml
+
+    document = docx.Document()
+    paragraph = document.add_paragraph("Unemployment fell to ")
+    w = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+    paragraph._p.append(
+        parse_xml(f"<w:del {w} w:id='1' w:author='Ed'><w:r><w:delText>4.2</w:delText></w:r></w:del>")
+    )
+    paragraph._p.append(parse_xml(f"<w:ins {w} w:id='2' w:author='Ed'><w:r><w:t>3.9</w:t></w:r></w:ins>"))
+    paragraph.add_run(" percent in May.")
+    file = tmp_path / "edited.docx"
+    document.save(str(file))
+    assert import_file(file).text == "Unemployment fell to 3.9 percent in May."

@@ -22,6 +22,36 @@ from workbench.importers.registry import ArticleImporter, register, zip_members
 _KIND = "Word document"
 
 
+_MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
+# Not part of the visible text: deleted (tracked) text, field codes, properties, the second copy of
+# a drawing kept for old readers, text boxes (pull quotes repeat the body), note and comment marks.
+_SKIPPED = {
+    qn("w:del"), qn("w:instrText"), qn("w:delText"), qn("w:rPr"), qn("w:pPr"), qn("w:txbxContent"),
+    qn("w:footnoteReference"), qn("w:endnoteReference"), qn("w:commentReference"), _MC_FALLBACK,
+}  # fmt: skip
+_TEXT, _TAB, _BREAKS = qn("w:t"), qn("w:tab"), (qn("w:br"), qn("w:cr"))
+_NO_BREAK_HYPHEN = qn("w:noBreakHyphen")
+
+
+def _run_text(element: Any) -> Iterator[str]:
+    """Visible text of a paragraph, including runs python-docx skips (tracked insertions, content
+    controls, simple fields, smart tags)."""
+    for child in element:
+        tag = child.tag
+        if tag in _SKIPPED or not isinstance(tag, str):
+            continue
+        if tag == _TEXT:
+            yield child.text or ""
+        elif tag == _TAB:
+            yield "\t"
+        elif tag in _BREAKS:
+            yield "\n"
+        elif tag == _NO_BREAK_HYPHEN:
+            yield "-"
+        else:
+            yield from _run_text(child)
+
+
 def _paragraph_text(element: Any, parent: Any) -> tuple[str, str]:
     paragraph = Paragraph(element, parent)
     style = ""
@@ -29,7 +59,7 @@ def _paragraph_text(element: Any, parent: Any) -> tuple[str, str]:
         style = paragraph.style.name if paragraph.style is not None else ""
     except (KeyError, ValueError):  # a style id the styles part does not define
         style = ""
-    text = paragraph.text
+    text = "".join(_run_text(element))
     numbered = element.pPr is not None and element.pPr.numPr is not None
     if text.strip() and (numbered or style.startswith("List")):
         text = "• " + text
