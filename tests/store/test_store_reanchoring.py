@@ -157,3 +157,29 @@ def test_the_sample_article_as_a_newsroom_updates_it(workspace: Workspace) -> No
     assert report.kept == len(stored) - 1 - len(report.reworded)
     assert report.added == 1  # the correction line
     assert len(report.reworded) == 2  # Turner's title, and the sentence where November became late November
+
+
+def test_a_cut_claim_among_look_alike_sentences_is_lost_not_moved_onto_a_neighbour(
+    workspace: Workspace,
+) -> None:
+    template = "Spending on roads in ward {n} rose by {n}% to £{m}m, the council said."
+    sentences = [template.format(n=n, m=n * 3) for n in range(1, 9)]
+    original = " ".join(sentences)
+    article = workspace.add_article(make_article(original), sentence_claims(original), who="ann")
+    before = workspace.claims(article.id)
+    cut = before[4]
+    reworded = before[6]
+    sentences[4] = "Figures for one ward were withdrawn."
+    sentences[6] = sentences[6].replace("the council said", "the council's report said")
+    updated = " ".join(sentences)
+
+    report = workspace.reimport(article.id, make_article(updated), sentence_claims(updated), who="ann")
+
+    assert [c.claim_id for c in report.lost] == [cut.id]
+    assert [c.claim_id for c in report.reworded] == [reworded.id]
+    assert report.kept == 6
+    for claim in workspace.claims(article.id):
+        if claim.id in {c.id for c in before} and claim.id != cut.id:
+            assert updated[claim.start : claim.end] == claim.text
+            original_number = next(c.number for c in before if c.id == claim.id)
+            assert f"ward {original_number} " in claim.text or claim.id == reworded.id
