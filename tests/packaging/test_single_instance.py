@@ -50,10 +50,21 @@ def test_malformed_requests_are_rejected_with_a_reason(garbage: bytes) -> None:
         decode_request(garbage)
 
 
-def test_the_name_differs_per_workspace_and_is_stable() -> None:
-    assert instance_name("sqlite:///a.sqlite") == instance_name("sqlite:///a.sqlite")
-    assert instance_name("sqlite:///a.sqlite") != instance_name("sqlite:///b.sqlite")
+def test_the_name_differs_per_workspace_and_display_and_is_stable(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    assert instance_name("a.sqlite") == instance_name(f"sqlite:///{tmp_path / 'a.sqlite'}"), "same file"
+    assert instance_name("a.sqlite") != instance_name("b.sqlite")
     assert instance_name(None).startswith("fact-check-workbench-")
+
+    default = instance_name(None)
+    monkeypatch.setenv("HOME", str(tmp_path / "someone else"))  # another data folder: another workspace
+    monkeypatch.delenv("XDG_DATA_HOME")
+    assert instance_name(None) != default
+    other_home = instance_name(None)
+    monkeypatch.setenv("DISPLAY", ":42")
+    assert instance_name(None) != other_home, "a window on another display cannot be seen from this one"
 
 
 def test_nobody_listening_means_this_launch_starts_the_app() -> None:

@@ -1,8 +1,8 @@
 """One window per user and workspace: a second launch hands its file to the running app and quits.
 
 The running app listens on a local socket (a Unix socket on Linux and macOS, a named pipe on Windows)
-whose name is derived from the user and the workspace, so two people on one machine, or one person
-with two workspaces, each get their own window. A launch first tries to hand its file over; only if
+whose name is derived from the user, the workspace and the display, so two people on one machine, or
+one person with two workspaces, each get their own window. A launch first tries to hand its file over; only if
 nobody answers does it become the running app itself.
 
 The message is one line of UTF-8 JSON: ``{"open": "/absolute/path"}``, or ``{"open": null}`` to bring
@@ -30,13 +30,25 @@ MAX_MESSAGE_BYTES = 64 * 1024
 
 
 def instance_name(db: str | None = None) -> str:
-    """The socket name the app listens on for this user and workspace (``db`` as given on the CLI)."""
+    """The socket name the app listens on for this user, workspace and display.
+
+    ``db`` is the workspace as given on the command line (``None``: the default one, which depends on
+    ``WORKBENCH_DB`` and the user's data folder). A window on another display (another X server,
+    another Wayland session, offscreen) is one this user cannot see, so the display is part of the name.
+    """
+    from workbench.store import WorkspaceError
+    from workbench.store.database import default_url, normalise_url
+
     try:
         user = getpass.getuser()
     except (KeyError, OSError):
         user = str(os.getuid()) if hasattr(os, "getuid") else "user"
-    workspace = db or os.environ.get("WORKBENCH_DB", "") or "default"
-    digest = hashlib.sha256(f"{user}\n{workspace}".encode()).hexdigest()[:16]
+    try:
+        workspace = str(normalise_url(db)) if db else default_url()
+    except WorkspaceError:  # an unusable --db value: the window will say why; any stable name will do
+        workspace = db or ""
+    display = "|".join(os.environ.get(key, "") for key in ("QT_QPA_PLATFORM", "WAYLAND_DISPLAY", "DISPLAY"))
+    digest = hashlib.sha256(f"{user}\n{workspace}\n{display}".encode()).hexdigest()[:16]
     return f"{APP_ID}-{digest}"
 
 
