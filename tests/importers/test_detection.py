@@ -237,3 +237,15 @@ def test_word_tracked_changes_read_as_accepted(tmp_path: Path) -> None:
     file = tmp_path / "edited.docx"
     document.save(str(file))
     assert import_file(file).text == "Unemployment fell to 3.9 percent in May."
+
+
+def test_relative_canonical_link_is_resolved_against_the_saved_address(tmp_path: Path) -> None:
+    page = (
+        "<!-- saved from url=(0040)https://news.example.net/world/story?ref=x -->\n<html><head>"
+        '<title>Story</title><link rel="canonical" href="/world/story-123"></head><body><article>'
+        + "<p>Officials counted 1,204 ballots by hand in the disputed district on Sunday.</p>" * 4
+        + "</article></body></html>"
+    )
+    file = tmp_path / "story.html"
+    file.write_text(page, encoding="utf-8")
+    assert import_file(file).url == "https://news.example.net/world/story-123"

@@ -16,7 +16,7 @@ import re
 from email.message import Message
 from pathlib import Path
 from typing import Any
-from urllib.parse import parse_qs, urlparse
+from urllib.parse import parse_qs, urljoin, urlparse
 
 import trafilatura
 import trafilatura.settings
@@ -151,8 +151,11 @@ def _json_ld_url(tree: Any) -> str:
     return ""
 
 
-def page_url(tree: Any) -> str:
-    """The page's own address: canonical link, Open Graph, Twitter card, oEmbed link, JSON-LD."""
+def page_url(tree: Any, base: str = "") -> str:
+    """The page's own address: canonical link, Open Graph, Twitter card, oEmbed link, JSON-LD.
+
+    A relative address is resolved against ``base`` (where the page was saved from), else dropped.
+    """
     candidates = [
         *tree.xpath('//link[translate(@rel, "CANONICAL", "canonical")="canonical"]/@href'),
         _meta(tree, "og:url"),
@@ -162,6 +165,8 @@ def page_url(tree: Any) -> str:
     ]
     for candidate in candidates:
         candidate = str(candidate).strip()
+        if candidate and base and "://" not in candidate:
+            candidate = urljoin(base, candidate)
         parsed = urlparse(candidate)
         if parsed.scheme in ("http", "https") and parsed.hostname and "." in parsed.hostname:
             return candidate
@@ -220,9 +225,11 @@ def extract_html(data: bytes, path: Path | str, *, url: str = "", format: str = 
             blocks = fallback
             warnings.append("the article body was found by the readability fallback; check it is complete")
     title = _title((document.title or "") if document is not None else "", tree)
-    canonical = (document.url or "") if document is not None else ""
-    if not canonical.startswith(("http://", "https://")):
-        canonical = page_url(tree) or saved_url or canonical
+    # The page's own declaration first: trafilatura echoes the address it was given, which for a
+    # saved page is where it was saved from (tracking parameters and all).
+    found = (document.url or "") if document is not None else ""
+    canonical = page_url(tree, saved_url) or (found if found.startswith(("http://", "https://")) else "")
+    canonical = canonical or saved_url
     site = ""
     if document is not None:
         site = document.sitename or document.hostname or ""
