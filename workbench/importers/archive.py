@@ -6,6 +6,9 @@ import io
 import re
 import zipfile
 from pathlib import Path
+from typing import Any
+
+from lxml import etree
 
 from workbench.importers.base import ArticleImportError
 
@@ -84,3 +87,15 @@ def read_xml_member(
             path, f"contains XML entity declarations, which no real {kind} has (refused)"
         )
     return data
+
+
+def parse_xml(data: bytes, path: Path | str, kind: str) -> Any:
+    """Parse a document part: no entities resolved, no DTD loaded, no network, no huge trees.
+
+    A new parser each time: lxml parsers must not be shared between threads.
+    """
+    parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False)
+    try:
+        return etree.fromstring(data, parser=parser)
+    except etree.XMLSyntaxError as error:
+        raise ArticleImportError(path, f"is a damaged {kind} (broken XML: {error.msg})") from error

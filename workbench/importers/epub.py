@@ -9,11 +9,10 @@ from typing import Any
 from lxml import html as lxml_html
 from lxml.etree import ParserError
 
-from workbench.importers.archive import check_inflated, open_archive, read_xml_member
+from workbench.importers.archive import check_inflated, open_archive, parse_xml, read_xml_member
 from workbench.importers.base import ArticleImportError, ImportedArticle
 from workbench.importers.dates import parse_date
 from workbench.importers.html import tree_blocks
-from workbench.importers.opendocument import parse_xml
 from workbench.importers.paragraphs import join_paragraphs
 from workbench.importers.registry import ArticleImporter, register, zip_members, zip_mimetype
 

@@ -6,9 +6,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from lxml import etree
-
-from workbench.importers.archive import check_inflated, open_archive, read_xml_member
+from workbench.importers.archive import check_inflated, open_archive, parse_xml, read_xml_member
 from workbench.importers.base import ArticleImportError, ImportedArticle
 from workbench.importers.dates import parse_date
 from workbench.importers.paragraphs import join_paragraphs
@@ -25,15 +23,6 @@ _NS = {
 }
 _TEXT = f"{{{_NS['text']}}}"
 _TABLE = f"{{{_NS['table']}}}"
-# Never resolve entities, load DTDs or touch the network; refuse trees deep enough to be an attack.
-SAFE_XML_PARSER = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False)
-
-
-def parse_xml(data: bytes, path: Path | str, kind: str) -> Any:
-    try:
-        return etree.fromstring(data, parser=SAFE_XML_PARSER)
-    except etree.XMLSyntaxError as error:
-        raise ArticleImportError(path, f"is a damaged {kind} (broken XML: {error.msg})") from error
 
 
 def _inline(element: Any) -> str:
