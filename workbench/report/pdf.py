@@ -27,12 +27,12 @@ from reportlab.platypus import (
     HRFlowable,
     KeepTogether,
     PageBreak,
-    Paragraph,
     SimpleDocTemplate,
     Spacer,
     Table,
     TableStyle,
 )
+from reportlab.platypus import Paragraph as _ReportlabParagraph
 
 from workbench import APP_NAME, __version__
 from workbench.store.records import ClaimRecord, HistoryEntry, SourceRecord, Status
@@ -103,6 +103,21 @@ def _styles() -> dict[str, ParagraphStyle]:
 
 
 Segment = tuple[str, str, str]  # (user text, opening tags, closing tags): see text.styled
+
+
+class Paragraph(_ReportlabParagraph):  # type: ignore[misc]  # reportlab ships no type hints
+    """A platypus Paragraph that does not break its lines again when wrapped twice at one width.
+
+    KeepTogether measures its contents, then the frame measures them again to place them: without
+    this, every line of a long report was broken twice.
+    """
+
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        if getattr(self, "_wrapped_at", None) == available_width and hasattr(self, "blPara"):
+            return self.width, self.height
+        size: tuple[float, float] = super().wrap(available_width, available_height)
+        self._wrapped_at = available_width
+        return size
 
 
 def _t(text: str) -> Segment:
