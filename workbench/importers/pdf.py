@@ -1,9 +1,11 @@
 """PDF articles from their text layer (pypdfium2), cleaned of the artefacts of print layout.
 
-Clean-up, in order: soft hyphens and end-of-line hyphenation joined, spacing accents and ligatures
-normalised (NFKC), running headers, footers and page numbers that repeat on most pages dropped,
-transcript line numbers stripped, and lines rejoined into paragraphs. pdfium returns each page's text
-in content order, which keeps columns in their reading order for the PDFs publishers make.
+``pdflayout`` rebuilds each page's lines from pdfium's glyph boxes (in content order, which keeps
+columns in reading order in the PDFs publishers make). Here, in order: spacing accents and ligatures
+normalised (NFKC), transcript line numbers stripped, running headers, footers and page numbers that
+repeat on most pages dropped (kept in ``margins``), footnotes moved after their page's body, lines
+grouped into paragraphs, end-of-line hyphenation joined unless the compound is real, and sentences
+running over a page break rejoined.
 """
 
 from __future__ import annotations
@@ -42,10 +44,8 @@ def _fix_accents(text: str) -> str:
 
 
 def _normalise(text: str) -> str:
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
-    text = text.replace("\ufffe\n", "").replace("\ufffe", "").replace("\x02\n", "").replace("\x02", "")
-    text = _fix_accents(text)
-    return unicodedata.normalize("NFKC", text)
+    """Accents rejoined, then NFKC: ligatures (ﬁ, ﬂ) and presentation forms become plain letters."""
+    return unicodedata.normalize("NFKC", _fix_accents(text))
 
 
 def _line_key(line: str) -> str:
@@ -204,7 +204,7 @@ class PdfImporter(ArticleImporter):
         blocks: list[str] = []
         for lines in cleaned:
             blocks.extend(_join_lines(block, vocabulary) for block in group_paragraphs(lines))
-        text, spans = join_paragraphs(_merge_across_pages(blocks))
+        text, spans = join_paragraphs(_merge_across_pages(blocks, vocabulary))
         warnings: list[str] = []
         empty_pages = sum(1 for lines, _height in pages if not any(line.text for line in lines))
         if empty_pages:
@@ -275,14 +275,17 @@ def _repeated_keys(pages: list[tuple[list[Line], float]], candidates: list[set[i
     return {key for key, count in counts.items() if count >= threshold}
 
 
-def _merge_across_pages(blocks: list[str]) -> list[str]:
-    """Keep a sentence that runs over a page break in one paragraph."""
+def _merge_across_pages(blocks: list[str], vocabulary: set[str]) -> list[str]:
+    """Keep a sentence that runs over a page or column break in one paragraph."""
     merged: list[str] = []
     for block in blocks:
         if merged and not _SENTENCE_END.search(merged[-1]) and block[:1].islower():
             previous = merged.pop()
-            if re.search(r"\w[-\u00ad]$", previous):
-                merged.append(previous[:-1] + block)
+            head = re.search(r"(\w+)[-\u00ad]$", previous)
+            if head:
+                tail = re.match(r"\w+", block)
+                compound = f"{head.group(1)}-{tail.group(0) if tail else ''}".lower()
+                merged.append((previous if compound in vocabulary else previous[:-1]) + block)
             else:
                 merged.append(previous + " " + block)
         else:
