@@ -217,7 +217,7 @@ def main() -> None:
         postgres_writers(args.pg_url)
         return
     import pg_throwaway
-    from conftest import fresh_postgres_database
+    from store_helpers import fresh_postgres_database
 
     server = pg_throwaway.start()
     try:

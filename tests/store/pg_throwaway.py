@@ -72,7 +72,8 @@ def start(port: int | None = None) -> ThrowawayPostgres:
     """Start a fresh server; raises NoPostgres with the reason when that is impossible."""
     bin_dir = find_bin()
     as_user: list[str] = []
-    root = Path(tempfile.mkdtemp(prefix="workbench-pg-"))
+    # As root the server runs as `postgres`, which must reach the folder: keep it directly in /tmp.
+    root = Path(tempfile.mkdtemp(prefix="workbench-pg-", dir="/tmp" if os.geteuid() == 0 else None))
     if os.geteuid() == 0:
         runuser = shutil.which("runuser")
         if runuser is None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import threading
 
-from conftest import make_article
+from store_helpers import make_article
 
 from workbench.claims.types import ExtractedClaim
 from workbench.store import StaleWriteError, Workspace

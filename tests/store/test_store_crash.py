@@ -10,8 +10,8 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import fresh_postgres_database, make_article
 from marking_worker import CYCLE
+from store_helpers import fresh_postgres_database, make_article
 
 from workbench.claims.types import ExtractedClaim
 from workbench.store import Status, Workspace

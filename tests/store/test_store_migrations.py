@@ -11,7 +11,7 @@ import sqlalchemy as sa
 from alembic import command
 from alembic.config import Config
 from alembic.script import ScriptDirectory
-from conftest import fresh_postgres_database
+from store_helpers import fresh_postgres_database
 
 from workbench.importers.base import ImportedArticle
 from workbench.store import Status, Workspace

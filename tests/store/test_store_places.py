@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 import sqlalchemy as sa
-from conftest import ARTICLE_TEXT, make_article, sentence_claims
+from store_helpers import ARTICLE_TEXT, make_article, sentence_claims
 
 from workbench.store import Status, Workspace, WorkspaceError
 

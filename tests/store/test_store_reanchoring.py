@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from conftest import ARTICLE_TEXT, make_article, sentence_claims
+from store_helpers import ARTICLE_TEXT, make_article, sentence_claims
 
 from workbench.assets import sample_article
 from workbench.claims.types import ExtractedClaim

@@ -7,7 +7,7 @@ import sqlite3
 from pathlib import Path
 
 import pytest
-from conftest import ARTICLE_TEXT, make_article, sentence_claims
+from store_helpers import ARTICLE_TEXT, make_article, sentence_claims
 
 from workbench.store import ClaimRecord, Status, Workspace, WorkspaceError
 

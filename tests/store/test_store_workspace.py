@@ -7,7 +7,7 @@ from datetime import UTC, datetime
 
 import pytest
 import sqlalchemy as sa
-from conftest import ARTICLE_TEXT, make_article, sentence_claims
+from store_helpers import ARTICLE_TEXT, make_article, sentence_claims
 
 from workbench.claims.types import ClaimKind
 from workbench.store import StaleWriteError, Status, Workspace, content_sha256
