@@ -195,3 +195,11 @@ def unnamed_controls(top: QWidget) -> list[str]:
 
 def test_every_control_has_an_accessible_name(dialog: PreferencesDialog) -> None:
     assert unnamed_controls(dialog) == []
+
+
+def test_the_workspace_problem_is_never_clipped(qtbot: QtBot, dialog: PreferencesDialog) -> None:
+    dialog.resize(dialog.minimumWidth(), dialog.minimumSizeHint().height())
+    qtbot.keyClicks(dialog.workspace_edit, "oracle://a-long-host-name.example.org/some_team_database")
+    label = dialog.workspace_problem
+    qtbot.waitUntil(lambda: label.height() >= label.heightForWidth(label.width()))
+    assert label.visibleRegion().boundingRect().height() >= label.heightForWidth(label.width())

@@ -145,6 +145,7 @@ class PreferencesDialog(QDialog):
         form = load_form("preferences.ui", self)
         layout = QVBoxLayout(self)
         layout.addWidget(form)
+        self.setMinimumWidth(520)  # room for a team workspace address
         self.form = form
         self.checker_edit: QLineEdit = form.findChild(QLineEdit, "checkerEdit")
         self.organisation_edit: QLineEdit = form.findChild(QLineEdit, "organisationEdit")
@@ -227,9 +228,24 @@ class PreferencesDialog(QDialog):
         # Words and a sign, not colour alone, tell the user what is wrong.
         self.workspace_problem.setText(f"⚠ {problem}" if problem else "")
         self.workspace_problem.setVisible(bool(problem))
+        _grow_to_fit(self)
         ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
         apply = self.buttons.button(QDialogButtonBox.StandardButton.Apply)
         for button in (ok, apply):
             if button is not None:
                 button.setEnabled(not problem)
         return problem
+
+
+def _grow_to_fit(dialog: QDialog) -> None:
+    """Make ``dialog`` tall enough for a message that just appeared (wrapped labels need height)."""
+    layout = dialog.layout()
+    if layout is None:
+        return
+    layout.activate()
+    width = dialog.width()
+    needed = (
+        layout.totalHeightForWidth(width) if layout.hasHeightForWidth() else layout.totalSizeHint().height()
+    )
+    if dialog.height() < needed:
+        dialog.resize(width, needed)

@@ -70,6 +70,7 @@ class SourcesDialog(QDialog):
         form = load_form("sources.ui", self)
         layout = QVBoxLayout(self)
         layout.addWidget(form)
+        self.setMinimumWidth(560)  # room for a whole web address
         self.form = form
         self.url_edit: QLineEdit = form.findChild(QLineEdit, "urlEdit")
         self.problem_label: QLabel = form.findChild(QLabel, "problemLabel")
@@ -133,9 +134,24 @@ class SourcesDialog(QDialog):
         shown = problem if self._touched else ""
         self.problem_label.setText(f"⚠ {shown}" if shown else "")  # a sign and words, never colour alone
         self.problem_label.setVisible(bool(shown))
+        _grow_to_fit(self)
         length = len(self.comment_edit.toPlainText().strip())
         self.comment_count.setText(f"{length} of {MAX_COMMENT} characters")
         ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
         if ok is not None:
             ok.setEnabled(not problem)
         return problem
+
+
+def _grow_to_fit(dialog: QDialog) -> None:
+    """Make ``dialog`` tall enough for a message that just appeared (wrapped labels need height)."""
+    layout = dialog.layout()
+    if layout is None:
+        return
+    layout.activate()
+    width = dialog.width()
+    needed = (
+        layout.totalHeightForWidth(width) if layout.hasHeightForWidth() else layout.totalSizeHint().height()
+    )
+    if dialog.height() < needed:
+        dialog.resize(width, needed)
