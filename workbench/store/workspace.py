@@ -1,7 +1,16 @@
 """The workspace: every article, claim, verdict, source and change, kept safe in one database.
 
-Each public method runs in its own short transaction and hands back plain records; the engine may be
-shared by threads, sessions never are.
+Guarantees:
+
+- Every public method runs in its own short transaction and hands back plain records: when it returns,
+  the change is committed (SQLite in WAL mode with synchronous=NORMAL survives the app being killed at
+  any moment; a power cut can cost at most the last moments, never the file's integrity).
+- Every change to a claim bumps its ``version`` and adds one history line per changed field (who, when,
+  old, new); the database refuses to edit history lines.
+- A change made with ``expected_version`` that someone else has overtaken raises ``StaleWriteError``
+  naming them, instead of silently overwriting their work.
+- The engine may be shared by threads (the GUI's worker and others); sessions never are. SQLite
+  writers take the write lock up front (BEGIN IMMEDIATE); PostgreSQL writers lock the claim's row.
 """
 
 from __future__ import annotations
