@@ -221,3 +221,29 @@ def test_right_to_left_notes_that_wrap_keep_their_lines_in_reading_order(
     # poppler reads each line back into logical order; the lines themselves must come in reading order.
     assert squash(mixed) in text
     assert squash(arabic) in text
+
+
+def test_outline_and_links_lead_to_each_claim(report_pdf: Path, claims: list[ClaimRecord]) -> None:
+    reader = pypdf.PdfReader(report_pdf)
+    sections: dict[str, list[tuple[str, int]]] = {}
+    current = ""
+    for item in reader.outline:
+        if isinstance(item, list):
+            sections[current] = [(child.title, reader.get_destination_page_number(child)) for child in item]
+        else:
+            current = item.title
+            sections[current] = []
+    assert list(sections)[:3] == ["Summary", "Attention: 2 disputed", "All claims"]
+    assert "Appendix: annotated article" in sections
+    listed = [title.split(".")[0] for title, _ in sections["All claims"]]
+    assert listed == [str(c.number) for c in claims if not c.dismissed]
+    pages = pdf_text(report_pdf)
+    for title, page in sections["All claims"] + sections["Attention: 2 disputed"]:
+        assert f"Claim {title.split('.')[0]}" in pages[page]  # the bookmark opens the claim's page
+    targets = [
+        annot.get_object()["/Dest"]
+        for page in reader.pages
+        for annot in page.get("/Annots") or []
+        if "/Dest" in annot.get_object()
+    ]
+    assert len(targets) >= 6  # summary numbers and the appendix markers link to the entries

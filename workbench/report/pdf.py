@@ -164,36 +164,40 @@ def _page_size(name: str) -> tuple[float, float]:
     return (612.0, 792.0) if name == "Letter" else (595.2755905511812, 841.8897637795277)  # LETTER, A4
 
 
-class _NumberedCanvas(Canvas):  # type: ignore[misc]  # reportlab ships no type hints
-    """A canvas that knows the page count when it draws footers, for "Page X of Y"."""
+TOTAL_PAGES_FORM = "totalPages"
 
-    decorate: Callable[[Canvas, int, int], None] = staticmethod(lambda canvas, page, total: None)
+
+class _ReportCanvas(Canvas):  # type: ignore[misc]  # reportlab ships no type hints
+    """A canvas in DejaVu Sans that fills in the page count once it is known, for "Page X of Y".
+
+    Each footer draws a form (a PDF XObject) where the total goes; the form itself is written when
+    the document is saved. Pages are emitted as they are laid out, so bookmarks and links point at
+    the right pages and memory does not grow with the page count.
+    """
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         kwargs["initialFontName"] = FONT  # else every page starts in an unembedded Helvetica
         super().__init__(*args, **kwargs)
-        self._pages: list[dict[str, Any]] = []
-
-    def showPage(self) -> None:
-        self._pages.append(dict(self.__dict__))
-        self._startPage()
 
     def save(self) -> None:
-        total = len(self._pages)
-        for number, state in enumerate(self._pages, start=1):
-            self.__dict__.update(state)
-            type(self).decorate(self, number, total)
-            super().showPage()
+        total = self.getPageNumber() - 1  # the page number has moved past the last page
+        self.beginForm(TOTAL_PAGES_FORM)
+        self.setFont(FONT, 7.5)
+        self.setFillColor(MUTED)
+        self.drawString(0, 0, str(total))
+        self.endForm()
         super().save()
 
 
-def _canvas_class(report: VerificationReport) -> type[_NumberedCanvas]:
+def _page_decorator(report: VerificationReport) -> Callable[[Canvas, Any], None]:
+    """Draws the running header (from page 2) and the footer with "Page X of Y" on each page."""
     title = clean(report.article.title or report.article.source_path or "Untitled article")
     title = " ".join(title.split())
     footer_left = f"{APP_NAME} · SHA-256 {report.article.sha256[:16]}… · {_when(report.generated_at)}"
 
-    def decorate(canvas: Canvas, page: int, total: int) -> None:
+    def decorate(canvas: Canvas, _doc: Any) -> None:
         width, height = canvas._pagesize
+        page = canvas.getPageNumber()
         margin = 18 * mm
         canvas.saveState()
         canvas.setStrokeColor(RULE)
@@ -203,7 +207,7 @@ def _canvas_class(report: VerificationReport) -> type[_NumberedCanvas]:
         if page > 1:
             right = "Verification report"
             room = width - 2 * margin - pdfmetrics.stringWidth(right, FONT, 7.5) - 12
-            shown = title
+            shown = title[:300]
             while shown and pdfmetrics.stringWidth(visual(shown), FONT, 7.5) > room:
                 shown = shown[: max(0, len(shown) - 4)]
                 shown = shown.rstrip() + "…" if shown else ""
@@ -212,10 +216,14 @@ def _canvas_class(report: VerificationReport) -> type[_NumberedCanvas]:
             canvas.line(margin, height - 13.5 * mm, width - margin, height - 13.5 * mm)
         canvas.line(margin, 13.5 * mm, width - margin, 13.5 * mm)
         canvas.drawString(margin, 10 * mm, footer_left)
-        canvas.drawRightString(width - margin, 10 * mm, f"Page {page} of {total}")
+        # "Page X of " ends where the total begins; the total's room is that of four digits.
+        total_x = width - margin - pdfmetrics.stringWidth("0000", FONT, 7.5)
+        canvas.drawRightString(total_x, 10 * mm, f"Page {page} of ")
+        canvas.translate(total_x, 10 * mm)
+        canvas.doForm(TOTAL_PAGES_FORM)
         canvas.restoreState()
 
-    return type("ReportCanvas", (_NumberedCanvas,), {"decorate": staticmethod(decorate)})
+    return decorate
 
 
 def _claim_segments(claim: ClaimRecord, article_text: str) -> list[Segment]:
@@ -315,8 +323,9 @@ def _text_warnings(claim: ClaimRecord, width: float) -> list[Flowable]:
 def _claim_block(claim: ClaimRecord, report: VerificationReport, width: float) -> list[Flowable]:
     st = _styles()
     status = str(claim.status)
+    title = f"{claim.number}. {LOOKS[status].word.lower()}: {' '.join(clean(claim.text).split())[:60]}"
     head: list[Flowable] = [
-        ClaimHeading(claim, status),
+        _outlined(ClaimHeading(claim, status), title, anchor(claim), 1),
         _para(_claim_segments(claim, report.article.text), st["claim"], width),
         *_text_warnings(claim, width),
     ]
@@ -428,7 +437,7 @@ def _cover(report: VerificationReport, width: float) -> list[Flowable]:
         ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
         ("LINEBELOW", (0, 0), (-1, -2), 0.3, RULE),
     ]))
-    story += [fields, Spacer(1, 10), Paragraph("Summary", st["h1"])]
+    story += [fields, Spacer(1, 10), _outlined(Paragraph("Summary", st["h1"]), "Summary", "summary", 0)]
     cells = [
         (Status.VERIFIED, counts.verified),
         (Status.DISPUTED, counts.disputed),
@@ -480,8 +489,31 @@ def _sign_off(width: float) -> Table:
     return table
 
 
+def anchor(claim: ClaimRecord) -> str:
+    """The PDF destination of a claim's full entry: in Attention if disputed, else in the list."""
+    return f"{'attention' if claim.status is Status.DISPUTED else 'claim'}-{claim.number}"
+
+
 def _numbers(claims: tuple[ClaimRecord, ...]) -> str:
-    return ", ".join(f"#{c.number}" for c in claims)
+    """Claim numbers as links to their entries."""
+    return ", ".join(f'<a href="#{anchor(c)}" color="#1a4f9c">#{c.number}</a>' for c in claims)
+
+
+def _outlined(flowable: Flowable, title: str, key: str, level: int) -> Flowable:
+    """Mark a flowable for the PDF's outline (the viewer's bookmarks pane) and as a link target."""
+    flowable.outline = (title, key, level)
+    return flowable
+
+
+class _OutlinedDocTemplate(SimpleDocTemplate):  # type: ignore[misc]  # reportlab ships no type hints
+    """Adds a bookmark and a named destination for every flowable marked by :func:`_outlined`."""
+
+    def afterFlowable(self, flowable: Flowable) -> None:
+        outline = getattr(flowable, "outline", None)
+        if outline is not None:
+            title, key, level = outline
+            self.canv.bookmarkPage(key)
+            self.canv.addOutlineEntry(title, key, level=level, closed=level == 0 and key == "claims")
 
 
 def _verdict_sentence(report: VerificationReport) -> str:
@@ -527,8 +559,8 @@ def _annotated_paragraphs(report: VerificationReport) -> Iterator[list[Segment]]
             if claim.start >= p_start:  # the marker goes where the claim begins, not on continuation lines
                 segments.append((
                     f"[{claim.number} {look.label}]",
-                    f'<font color="{look.hex}"><b>',
-                    "</b></font> ",
+                    f'<a href="#{anchor(claim)}" color="{look.hex}"><b>',
+                    "</b></a> ",
                 ))
             segments.append((text[start:end], f'<span backColor="{look.tint_hex}"><u>', "</u></span>"))
             cursor = end
@@ -540,7 +572,8 @@ def _story(report: VerificationReport, width: float) -> list[Flowable]:
     st = _styles()
     story = _cover(report, width)
     disputed = report.with_status(Status.DISPUTED)
-    story += [PageBreak(), Paragraph("Attention: disputed claims", st["h1"])]
+    story += [PageBreak(), _outlined(Paragraph("Attention: disputed claims", st["h1"]),
+                                     f"Attention: {len(disputed)} disputed", "attention", 0)]
     if disputed:
         story.append(Paragraph(
             f"{len(disputed)} claim{'s' if len(disputed) != 1 else ''} could not be verified as published. "
@@ -550,14 +583,16 @@ def _story(report: VerificationReport, width: float) -> list[Flowable]:
             story += _claim_block(claim, report, width)
     else:
         story.append(Paragraph("No claim is disputed.", st["body"]))
-    story += [Spacer(1, 10), CondPageBreak(60 * mm), Paragraph("All claims in article order", st["h1"])]
+    story += [Spacer(1, 10), CondPageBreak(60 * mm),
+              _outlined(Paragraph("All claims in article order", st["h1"]), "All claims", "claims", 0)]
     if not report.claims:
         story.append(Paragraph("No check-worthy claims were found in this article.", st["body"]))
     for claim in report.claims:
         if claim.status is Status.DISPUTED:
             story += [
                 KeepTogether([
-                    ClaimHeading(claim, str(claim.status)),
+                    _outlined(ClaimHeading(claim, str(claim.status)),
+                              f"{claim.number}. disputed (see Attention)", f"claim-{claim.number}", 1),
                     _para(_claim_segments(claim, report.article.text), st["claim"], width),
                     *_text_warnings(claim, width),
                     Paragraph("<i>Details in the Attention section.</i>", st["detail"]),
@@ -567,11 +602,13 @@ def _story(report: VerificationReport, width: float) -> list[Flowable]:
         else:
             story += _claim_block(claim, report, width)
     if report.dismissed:
-        story += [CondPageBreak(40 * mm), Paragraph("Dismissed as not check-worthy", st["h1"])]
+        story += [CondPageBreak(40 * mm), _outlined(Paragraph("Dismissed as not check-worthy", st["h1"]),
+                                                    "Dismissed", "dismissed", 0)]
         for claim in report.dismissed:
             by = f" — dismissed by {claim.changed_by}" if claim.changed_by.strip() else ""
             story.append(_para([_b(f"{claim.number}. "), _t(claim.text + by)], st["detail"], width))
-    story += [PageBreak(), Paragraph("Appendix: the article with its claims marked", st["h1"])]
+    story += [PageBreak(), _outlined(Paragraph("Appendix: the article with its claims marked", st["h1"]),
+                                     "Appendix: annotated article", "appendix", 0)]
     story.append(Paragraph(
         "Each claim is underlined and tinted, after its number and status in brackets.", st["small"]))
     text = report.article.text
@@ -595,7 +632,7 @@ def write_pdf(report: VerificationReport, stream: BinaryIO) -> None:
     author = ", ".join(report.checkers) or report.options.organisation
     if report.options.organisation and report.checkers:
         author += f" ({report.options.organisation})"
-    doc = SimpleDocTemplate(
+    doc = _OutlinedDocTemplate(
         stream,
         pagesize=size,
         leftMargin=18 * mm,
@@ -610,7 +647,9 @@ def write_pdf(report: VerificationReport, stream: BinaryIO) -> None:
         lang=article.language or None,
     )
     # Frames pad their content by 6 pt a side; lay out to the width that is really there.
-    doc.build(_story(report, doc.width - 12), canvasmaker=_canvas_class(report))
+    decorate = _page_decorator(report)
+    doc.build(_story(report, doc.width - 12), onFirstPage=decorate, onLaterPages=decorate,
+              canvasmaker=_ReportCanvas)  # fmt: skip
 
 
 __all__ = ["LOOKS", "register_fonts", "write_pdf"]
