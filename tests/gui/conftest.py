@@ -30,6 +30,8 @@ def make_window(qtbot: QtBot, db_url: str, settings_path: Path) -> Iterator[Wind
         with qtbot.waitSignal(window.workspace_ready, timeout=20000):
             pass
         window.show()
+        window.activateWindow()  # as the user's first click would: window shortcuts need an active window
+        qtbot.waitUntil(window.isActiveWindow, timeout=5000)
         windows.append(window)
         return window
 
