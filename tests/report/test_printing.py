@@ -5,12 +5,13 @@ from __future__ import annotations
 from pathlib import Path
 
 import pypdf
+import pypdfium2 as pdfium
 import pytest
 from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
-from workbench.gui.printing import print_report, printer_for, render_pdf_to_printer
+from workbench.gui.printing import _preview_dpi, print_report, printer_for, render_pdf_to_printer
 from workbench.gui.tasks import TaskRunner
 from workbench.report import ReportOptions, write_report
 from workbench.store.records import ArticleRecord, ClaimRecord, HistoryEntry
@@ -69,3 +70,20 @@ def test_a_report_that_cannot_be_written_says_why(
         pass
     assert "page size must be one of A4, Letter" in failure.args[0]
     assert job.dialog is None
+
+
+def test_preview_resolution_shrinks_for_long_reports(tmp_path: Path) -> None:
+    # The preview holds every page's image at once; printing renders one page at a time.
+    from reportlab.pdfgen.canvas import Canvas
+
+    def blank_pdf(pages: int) -> pdfium.PdfDocument:
+        path = tmp_path / f"{pages}.pdf"
+        canvas = Canvas(str(path))
+        for _ in range(pages):
+            canvas.showPage()
+        canvas.save()
+        return pdfium.PdfDocument(str(path))
+
+    assert _preview_dpi(blank_pdf(10)) == 96
+    long = _preview_dpi(blank_pdf(400))
+    assert 36 <= long < 60

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pypdfium2 as pdfium
 from PySide6.QtCore import QObject, QRect, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QImage, QPageLayout, QPageSize, QPainter
+from PySide6.QtGui import QImage, QPageLayout, QPageSize, QPaintEngine, QPainter
 from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import QWidget
 
@@ -28,12 +28,19 @@ from .tasks import TaskRunner
 log = logging.getLogger(__name__)
 
 MAX_PRINT_DPI = 300  # enough for text on paper; a page at 300 dpi is about 35 MB while it is drawn
+# The print preview keeps every page's image in memory at once: a lower resolution, shared out so
+# all pages together stay near PREVIEW_BUDGET bytes (96 dpi up to ~50 pages, less for longer ones;
+# Qt holds about two copies while the preview is built).
+PREVIEW_DPI = 96
+MIN_PREVIEW_DPI = 36
+PREVIEW_BUDGET = 150_000_000
 
 
 def render_pdf_to_printer(pdf_path: str | Path, printer: QPrinter, *, max_dpi: int = MAX_PRINT_DPI) -> int:
     """Draw every page of the PDF onto ``printer``, one printer page per PDF page; returns the count.
 
-    Each page is scaled to fit the printer's paper, keeping its aspect ratio, and centred.
+    Each page is scaled to fit the printer's paper, keeping its aspect ratio, and centred. When the
+    painter records for a print preview (a picture engine), pages are rendered at a lower resolution.
     """
     document = pdfium.PdfDocument(str(pdf_path))
     painter = QPainter()
@@ -42,17 +49,23 @@ def render_pdf_to_printer(pdf_path: str | Path, printer: QPrinter, *, max_dpi: i
             return 0
         if not painter.begin(printer):
             raise OSError("the printer could not be started")
+        dpi = min(max(printer.resolution(), 72), max_dpi)
+        image_format = QImage.Format.Format_RGB32
+        if painter.paintEngine().type() == QPaintEngine.Type.Picture:  # the preview records every page
+            dpi = min(dpi, _preview_dpi(document))
+            image_format = QImage.Format.Format_RGB888  # 3 bytes a pixel instead of 4
         for index in range(len(document)):
             if index:
                 printer.newPage()
             page = document[index]
             width_pt, height_pt = page.get_size()
             target = painter.viewport()
-            dpi = min(max(printer.resolution(), 72), max_dpi)
             bitmap = page.render(scale=dpi / 72, prefer_bgrx=True)
-            image = QImage(
+            pixels = QImage(
                 bitmap.buffer, bitmap.width, bitmap.height, bitmap.stride, QImage.Format.Format_RGB32
-            ).copy()  # own the pixels: pdfium's buffer goes away with the bitmap
+            )
+            # An image that owns its pixels: pdfium's buffer goes away with the bitmap.
+            image = pixels.copy() if image_format == pixels.format() else pixels.convertToFormat(image_format)
             fitted = QSize(round(width_pt), round(height_pt)).scaled(
                 target.size(), Qt.AspectRatioMode.KeepAspectRatio
             )
@@ -65,6 +78,13 @@ def render_pdf_to_printer(pdf_path: str | Path, printer: QPrinter, *, max_dpi: i
         if painter.isActive():
             painter.end()
         document.close()
+
+
+def _preview_dpi(document: pdfium.PdfDocument) -> int:
+    """The resolution at which all pages of the preview fit the memory budget."""
+    square_inches = sum(w * h for w, h in (document.get_page_size(i) for i in range(len(document)))) / 72**2
+    fitting = int((PREVIEW_BUDGET / 3 / max(square_inches, 1.0)) ** 0.5)
+    return max(MIN_PREVIEW_DPI, min(PREVIEW_DPI, fitting))
 
 
 def printer_for(options: ReportOptions) -> QPrinter:
