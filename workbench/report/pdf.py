@@ -3,7 +3,11 @@
 Layout: a cover with the article's provenance and the verdict summary (numbers and a small chart),
 an "Attention" section with the disputed claims, every claim in article order, the claims the
 checker dismissed, and an appendix with the whole article, each claim marked in place. Every page
-has a running header with the title and a "Page X of Y" footer.
+has a running header with the title and a "Page X of Y" footer; the viewer's bookmarks list the
+sections and claims, and claim numbers in the summary and the appendix link to the claim's entry.
+
+User text only ever enters paragraph markup through :mod:`.text` (escaped, right-to-left reordered,
+undrawable characters named), never as markup.
 """
 
 from __future__ import annotations
