@@ -36,6 +36,8 @@ FEATURE_PHRASES: dict[str, str] = {
     "causal": "states a cause or an effect",
     "prediction": "predicts what will happen",
     "past_event": "reports something that happened",
+    "evidence": "cites evidence, research or data",
+    "general_statement": "states something as a general fact",
     "hedge": "is hedged (may, might, perhaps)",
     "opinion": "expresses an opinion or a judgement",
     "intention": "states the speaker's own intention",
@@ -65,6 +67,8 @@ DEFAULT_WEIGHTS: dict[str, float] = {
     "causal": 0.7,
     "prediction": 0.5,
     "past_event": 0.6,
+    "evidence": 0.5,
+    "general_statement": 0.3,
     "hedge": -0.7,
     "opinion": -1.2,
     "intention": -1.2,
@@ -120,12 +124,21 @@ _SPEECH = {
     "explain", "explained", "note", "noted", "declare", "declared", "testify", "testified", "disclose",
     "disclosed", "indicate", "indicated", "according", "accuse", "accused", "argue", "argued",
 }  # fmt: skip
-_CAUSAL_WORDS = {
-    "because", "cause", "causes", "caused", "causing", "therefore", "consequently", "thanks", "owing",
-    "result", "resulted", "resulting", "lead", "leads", "led", "due", "blame", "blamed", "responsible",
-    "contribute", "contributed", "contributes", "trigger", "triggered", "prevent", "prevents",
-    "prevented", "reduce", "reduces", "reduced", "increase", "increases", "boost", "boosted", "cut",
-    "linked", "effect", "impact",
+# Verbs that say one thing changes another, counted when the parse has them as verbs.
+_CAUSAL_VERBS = {
+    "cause", "causes", "caused", "causing", "lead", "leads", "led", "trigger", "triggers", "triggered",
+    "prevent", "prevents", "prevented", "reduce", "reduces", "reduced", "increase", "increases",
+    "increased", "boost", "boosts", "boosted", "kill", "kills", "killed", "cure", "cures", "cured",
+    "protect", "protects", "protected", "worsen", "worsens", "worsened", "improve", "improves",
+    "improved", "damage", "damages", "damaged", "drive", "drives", "drove", "fuel", "fuels", "fuelled",
+    "fueled", "raise", "raises", "raised", "lower", "lowers", "lowered", "spread", "spreads", "transmit",
+    "transmits", "transmitted", "stop", "stops", "stopped", "create", "creates", "created", "destroy",
+    "destroys", "destroyed", "affect", "affects", "affected", "help", "helps", "helped",
+}  # fmt: skip
+_EVIDENCE_WORDS = {
+    "evidence", "study", "studies", "research", "researchers", "scientists", "scientist", "data",
+    "trial", "trials", "survey", "poll", "polls", "analysis", "experts", "figures", "statistics",
+    "census", "records", "report", "reports", "findings", "proof", "proven",
 }  # fmt: skip
 _CAUSAL_PAIRS = {("due", "to"), ("thanks", "to"), ("owing", "to"), ("because", "of"), ("led", "to"),
                  ("lead", "to"), ("leads", "to"), ("result", "in"), ("resulted", "in"), ("results", "in"),
@@ -279,10 +292,15 @@ def analyse_sentence(sent: Span) -> SentenceEvidence:
                     parts.append(CheckablePart(subtree[0].idx, end, "SOURCE"))
 
     # causes and predictions
-    if word_set & _STRONG_CAUSAL or _has_pair(words, _CAUSAL_PAIRS - {("as", "a")}) or (
-        _has_pair(words, [("as", "a", "result")])
+    if (
+        word_set & _STRONG_CAUSAL
+        or _has_pair(words, _CAUSAL_PAIRS - {("as", "a")})
+        or _has_pair(words, [("as", "a", "result")])
+        or any(t.lower_ in _CAUSAL_VERBS and t.pos_ == "VERB" and _subject_words(t) for t in tokens)
     ):
         features.add("causal")
+    if word_set & _EVIDENCE_WORDS:
+        features.add("evidence")
     subjects_first_person = any(
         c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in _FIRST_PERSON for t in tokens for c in t.children
     )
@@ -297,6 +315,16 @@ def analyse_sentence(sent: Span) -> SentenceEvidence:
     root = sent.root
     if root.tag_ in ("VBD", "VBN") and features & {"person", "organisation", "place", "date", "group"}:
         features.add("past_event")
+
+    # a present-tense statement about the world ("Antibiotics do not treat viruses"), not about us or you
+    root_subjects = [c for c in root.children if c.dep_ in ("nsubj", "nsubjpass", "expl")]
+    if (
+        root.tag_ in ("VBZ", "VBP")
+        and root_subjects
+        and root_subjects[0].lower_ not in _FIRST_PERSON | {"you"}
+        and not any(c.tag_ == "MD" for c in root.children)
+    ):
+        features.add("general_statement")
 
     # what counts against
     if word_set & _HEDGES and not any(t.lower_ == "may" and t.ent_type_ == "DATE" for t in tokens):

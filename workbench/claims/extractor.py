@@ -19,6 +19,9 @@ Cancelled = Callable[[], bool]
 _BATCH_SIZE = 16
 
 
+_PARSED = (BlockRole.PROSE, BlockRole.HEADING)
+
+
 class ExtractionCancelled(Exception):
     """Raised by ClaimExtractor when its ``cancelled`` callback turned true mid-way."""
 
@@ -54,10 +57,14 @@ class ClaimExtractor:
         total = len(text)
         if progress is not None:
             progress(0, total)
-        prose = [block for block in split_blocks(text) if block.role is BlockRole.PROSE]
+        # Subheadings are parsed too: "Myth #4: Coronavirus can be transmitted through mosquito bites"
+        # states a claim; "What happens next" does not, and is dropped below.
+        prose = [block for block in split_blocks(text) if block.role in _PARSED]
         docs = self.nlp.pipe((block.text for block in prose), batch_size=_BATCH_SIZE)
         for block, doc in zip(prose, docs, strict=True):
             for sentence in doc._.claim_sentences:
+                if block.role is BlockRole.HEADING and not _states_something(sentence):
+                    continue
                 claim = _claim_from(sentence, block.start, text)
                 if claim is not None:
                     yield claim
@@ -67,6 +74,13 @@ class ClaimExtractor:
                 raise ExtractionCancelled("claim extraction was cancelled")
         if progress is not None:
             progress(total, total)
+
+
+def _states_something(sentence: Span) -> bool:
+    """True for a heading that is a statement (a verb with its subject), not a label or a topic."""
+    return any(
+        token.dep_ in ("nsubj", "nsubjpass") and token.head.pos_ in ("VERB", "AUX") for token in sentence
+    )
 
 
 def _claim_from(sentence: Span, offset: int, text: str) -> ExtractedClaim | None:

@@ -9,6 +9,7 @@ from pathlib import Path
 import spacy
 from spacy.language import Language
 
+import workbench.claims.bow  # registers the classifier architecture
 import workbench.claims.evidence  # noqa: F401  (registers the claim_evidence factory)
 from workbench.assets import resource_path
 

@@ -1,0 +1,128 @@
+"""Turn the labelled sentences in ``../shared/eval/`` into spaCy training data for the claim classifier.
+
+ClaimBuster's 22,501 crowd-labelled sentences (``claimbuster/crowdsourced.csv``; the eval README says
+the file names are swapped relative to Zenodo's README) are split 80/10/10 into ``train``, ``dev``
+(spaCy's checkpoint choice) and ``calib`` (fitting how classifier and linguistic evidence combine),
+written as DocBin and JSONL files under ``training/output/corpus/``.
+
+With ``--tweets`` (the default) the CheckThat! 2022 English claim tweets (COVID-19 tweets labelled
+"contains a verifiable factual claim") are added: its train and dev files to ``train``, its dev_test
+file to ``calib``. They bring news-like topics and wording that presidential debates lack.
+
+Sentences that also occur in a set we report as a test (the ClaimBuster expert set, CheckThat! 2024
+dev-test, NewsClaims) are dropped, so no test sentence is ever trained on.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import html
+import json
+import random
+import re
+from pathlib import Path
+
+import spacy
+from spacy.tokens import DocBin
+
+ROOT = Path(__file__).resolve().parent.parent
+EVAL = ROOT.parent / "shared" / "eval"
+OUT = ROOT / "training" / "output" / "corpus"
+POSITIVE, NEGATIVE = "CHECKWORTHY", "OTHER"
+
+
+def normalise(text: str) -> str:
+    return re.sub(r"\W+", " ", text.lower()).strip()
+
+
+def ct24_text(raw: str) -> str:
+    """CheckThat! 2024 sentences read with QUOTE_NONE keep their CSV quoting; undo it."""
+    if len(raw) >= 2 and raw.startswith('"') and raw.endswith('"'):
+        return raw[1:-1].replace('""', '"')
+    return raw
+
+
+def tweet_text(raw: str) -> str:
+    """A tweet as prose: links dropped, mentions and hashtags turned into words, entities decoded."""
+    text = html.unescape(raw)
+    text = re.sub(r"https?://\S+", " ", text)
+    text = re.sub(r"@(\w+)", r"\1", text)
+    text = re.sub(r"#(\w+)", r"\1", text)
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def tweets(eval_dir: Path, names: tuple[str, ...]) -> list[tuple[str, bool]]:
+    rows: list[tuple[str, bool]] = []
+    for name in names:
+        path = eval_dir / "checkthat2022_claims_tweets" / f"CT22_english_1B_claim_{name}.tsv"
+        with path.open(encoding="utf-8", newline="") as f:
+            for row in csv.DictReader(f, delimiter="\t", quoting=csv.QUOTE_NONE):
+                text = tweet_text(row["tweet_text"])
+                if text:
+                    rows.append((text, row["class_label"].strip() == "1"))
+    return rows
+
+
+def test_sentences(eval_dir: Path) -> set[str]:
+    """Normalised text of every sentence in the sets reported as tests."""
+    seen: set[str] = set()
+    with (eval_dir / "claimbuster" / "groundtruth.csv").open(encoding="utf-8", newline="") as f:
+        seen.update(normalise(row["Text"]) for row in csv.DictReader(f))
+    tsv = eval_dir / "checkthat2024" / "CT24_checkworthy_english_dev-test.tsv"
+    with tsv.open(encoding="utf-8", newline="") as f:
+        reader = csv.DictReader(f, delimiter="\t", quoting=csv.QUOTE_NONE)
+        seen.update(normalise(ct24_text(row["Text"])) for row in reader)
+    articles = json.loads((eval_dir / "newsclaims_dev" / "articles.json").read_text(encoding="utf-8"))
+    seen.update(normalise(s["sentence"]) for a in articles for s in a["sentences"])
+    return seen
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--eval-dir", type=Path, default=EVAL)
+    parser.add_argument("--out", type=Path, default=OUT)
+    parser.add_argument("--seed", type=int, default=13)
+    parser.add_argument("--tweets", action=argparse.BooleanOptionalAction, default=True)
+    args = parser.parse_args()
+
+    excluded = test_sentences(args.eval_dir)
+    rows: list[tuple[str, bool]] = []
+    dropped = 0
+    with (args.eval_dir / "claimbuster" / "crowdsourced.csv").open(encoding="utf-8", newline="") as f:
+        for row in csv.DictReader(f):
+            text = row["Text"].strip()
+            if not text:
+                continue
+            if normalise(text) in excluded:
+                dropped += 1
+                continue
+            rows.append((text, row["Verdict"].strip() == "1"))
+    random.Random(args.seed).shuffle(rows)
+    n = len(rows)
+    cut_dev, cut_calib = n * 8 // 10, n * 9 // 10
+    splits = {"train": rows[:cut_dev], "dev": rows[cut_dev:cut_calib], "calib": rows[cut_calib:]}
+    if args.tweets:
+        train = [(t, p) for t, p in tweets(args.eval_dir, ("train", "dev")) if normalise(t) not in excluded]
+        calib = [(t, p) for t, p in tweets(args.eval_dir, ("dev_test",)) if normalise(t) not in excluded]
+        splits["train"] = splits["train"] + train
+        splits["calib"] = splits["calib"] + calib
+        random.Random(args.seed).shuffle(splits["train"])
+
+    nlp = spacy.blank("en")
+    args.out.mkdir(parents=True, exist_ok=True)
+    for name, items in splits.items():
+        docs = DocBin()
+        for doc, (_, positive) in zip(nlp.pipe(t for t, _ in items), items, strict=True):
+            doc.cats = {POSITIVE: float(positive), NEGATIVE: float(not positive)}
+            docs.add(doc)
+        docs.to_disk(args.out / f"{name}.spacy")
+        (args.out / f"{name}.jsonl").write_text(
+            "".join(json.dumps({"text": t, "label": p}) + "\n" for t, p in items), encoding="utf-8"
+        )
+        print(f"{name}: {len(items)} sentences, {sum(p for _, p in items)} check-worthy")
+    print(f"dropped {dropped} sentences that also occur in a test set")
+
+
+if __name__ == "__main__":
+    main()
