@@ -76,6 +76,18 @@ def test_csv_has_every_claim_and_field_intact_and_no_formulas(
     assert by_number[2]["checkable_parts"] == "PERCENT: 3.8%\nDATE: 1974"
     assert "Łukasz status: unchecked → verified" in by_number[2]["history"]
     assert by_number[5]["text"] == claims[3].text  # Hebrew and Arabic in logical order, untouched
+    first = by_number[2]
+    expected = {
+        "kind": "statistic", "score": "0.600", "changed_by": "Łukasz",
+        "changed_at": "2026-11-27T15:30:00+00:00",
+        "by_hand": "no", "start": str(claims[0].start), "end": str(claims[0].end), "version": "3",
+        "dismissed": "no", "text_changed": "no", "claim_id": "102",
+    }  # fmt: skip
+    assert {key: first[key] for key in expected} == expected
+    assert first["source_titles"] == "ONS <labour> market & stats\nArchive"
+    assert first["source_accessed"] == "2026-11-20\n2026-11-21"
+    assert first["reasons"] == "has a percentage (+0.30)\nattributed (+0.10)"
+    assert first["checkers"] == "Zoë <Checker> & Co, Łukasz, Zoë, Дмитрий"
 
 
 def test_json_holds_the_whole_check(
