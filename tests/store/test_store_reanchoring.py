@@ -39,6 +39,7 @@ def test_unchanged_text_resumes_without_touching_anything(workspace: Workspace) 
     assert not report.text_changed
     assert "unchanged" in report.summary()
     assert workspace.claims(article_id, include_dismissed=True) == before
+    assert workspace.earlier_texts(article_id) == []
 
 
 def test_verdicts_follow_their_claims_into_the_changed_text(workspace: Workspace) -> None:
@@ -78,6 +79,10 @@ def test_verdicts_follow_their_claims_into_the_changed_text(workspace: Workspace
     summary = report.summary()
     assert "changed" in summary and "1 reworded" in summary and "1 no longer found" in summary
     assert "2 new claims" in summary
+    # The text the verdicts were given on is kept, with who replaced it and when.
+    (earlier,) = workspace.earlier_texts(article_id)
+    assert earlier.text == ARTICLE_TEXT and earlier.replaced_by == "bob"
+    assert earlier.imported_at < earlier.replaced_at == article.imported_at
     # The history says who re-anchored what.
     assert ("bob", "text_changed", "no", "yes") in [
         (h.who, h.field, h.old, h.new) for h in workspace.history(cut)

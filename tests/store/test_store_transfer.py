@@ -100,6 +100,18 @@ def test_importing_into_the_team_workspace_and_twice_adds_each_article_once(
     assert (jobs.claims, jobs.checked, jobs.disputed) == (3, 2, 1)
 
 
+def test_an_articles_earlier_texts_travel_with_it(workspace: Workspace, tmp_path: Path) -> None:
+    jobs_id, _ = _checked(workspace)
+    changed = ARTICLE_TEXT.replace("3.8%", "3.9%")
+    workspace.reimport(jobs_id, make_article(changed, "/news/jobs.txt", "Jobs"), [], who="ann")
+    workspace.export_workspace(tmp_path / "handover.workbench", [jobs_id])
+
+    with Workspace(str(tmp_path / "editor.sqlite")) as editor:
+        (jobs,) = editor.import_workspace(tmp_path / "handover.workbench").added
+        assert jobs.text == changed
+        assert [(e.text, e.replaced_by) for e in editor.earlier_texts(jobs.id)] == [(ARTICLE_TEXT, "ann")]
+
+
 def test_some_articles_can_be_exported_alone(workspace: Workspace, tmp_path: Path) -> None:
     _, rents_id = _checked(workspace)
 

@@ -114,3 +114,17 @@ class History(Base):
     field: Mapped[str] = mapped_column(String(32))
     old: Mapped[str] = mapped_column(default="")
     new: Mapped[str] = mapped_column(default="")
+
+
+class EarlierText(Base):
+    """An article's text before a re-import replaced it (revision 0004)."""
+
+    __tablename__ = "earlier_texts"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    article_id: Mapped[int] = mapped_column(ForeignKey("articles.id", ondelete="CASCADE"), index=True)
+    sha256: Mapped[str] = mapped_column(String(64))
+    text: Mapped[str]
+    imported_at: Mapped[datetime]
+    replaced_at: Mapped[datetime]
+    replaced_by: Mapped[str] = mapped_column(default="")

@@ -87,6 +87,17 @@ class HistoryEntry:
 
 
 @dataclass(frozen=True)
+class EarlierText:
+    """A text the article had before a re-import replaced it; verdicts given before then were on it."""
+
+    sha256: str
+    text: str
+    imported_at: datetime
+    replaced_at: datetime
+    replaced_by: str
+
+
+@dataclass(frozen=True)
 class ClaimChange:
     """One claim that re-anchoring could not keep as it was."""
 

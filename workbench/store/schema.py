@@ -16,7 +16,7 @@ from workbench.store.errors import WorkspaceError
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 # The newest schema revision; a test checks it matches the newest migration file.
-HEAD_REVISION = "0003"
+HEAD_REVISION = "0004"
 # Any number will do; it keeps two app instances from migrating one PostgreSQL database at once.
 _PG_MIGRATION_LOCK = 0x57_42_53_43
 

@@ -12,12 +12,13 @@ from typing import Any
 
 from sqlalchemy import Connection, Table, insert, select
 
-from workbench.store.models import Article, Claim, History, Source
+from workbench.store.models import Article, Claim, EarlierText, History, Source
 
 _ARTICLES: Table = Article.__table__  # type: ignore[assignment]  # declarative tables are Tables
 _CLAIMS: Table = Claim.__table__  # type: ignore[assignment]
 _SOURCES: Table = Source.__table__  # type: ignore[assignment]
 _HISTORY: Table = History.__table__  # type: ignore[assignment]
+_EARLIER_TEXTS: Table = EarlierText.__table__  # type: ignore[assignment]
 
 
 @dataclass
@@ -73,6 +74,16 @@ def copy_articles(
         .all()
     )
     claim_map = _insert_mapped(target, _CLAIMS, claim_rows, keep_ids, {"article_id": article_map})
+    earlier_rows = (
+        source.execute(
+            select(_EARLIER_TEXTS)
+            .where(_EARLIER_TEXTS.c.article_id.in_(old_articles))
+            .order_by(_EARLIER_TEXTS.c.id)
+        )
+        .mappings()
+        .all()
+    )
+    _insert_mapped(target, _EARLIER_TEXTS, earlier_rows, keep_ids, {"article_id": article_map})
     for table in (_SOURCES, _HISTORY):
         rows = (
             source.execute(

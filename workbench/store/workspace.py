@@ -37,11 +37,13 @@ from workbench.importers.base import ImportedArticle
 from workbench.store import anchoring, database, transfer
 from workbench.store.errors import StaleWriteError, WorkspaceError
 from workbench.store.models import Article, Claim, History, Source
+from workbench.store.models import EarlierText as EarlierTextRow
 from workbench.store.records import (
     ArticleRecord,
     ArticleSummary,
     ClaimChange,
     ClaimRecord,
+    EarlierText,
     HistoryEntry,
     ImportReport,
     ReanchorReport,
@@ -279,6 +281,16 @@ class Workspace:
                 ).all()
                 _log_created(session, added_ids, now, who)
             session.execute(
+                insert(EarlierTextRow).values(
+                    article_id=article_id,
+                    sha256=old.sha256,
+                    text=old.text,
+                    imported_at=old.imported_at,
+                    replaced_at=now,
+                    replaced_by=who,
+                )
+            )
+            session.execute(
                 update(Article)
                 .where(Article.id == article_id)
                 .values(
@@ -316,6 +328,24 @@ class Workspace:
                 lost=tuple(ClaimChange(cid, numbers[cid], before, "") for cid, before in plan.lost),
                 added=len(plan.added),
             )
+
+    def earlier_texts(self, article_id: int) -> list[EarlierText]:
+        """The article's texts before each re-import replaced them, oldest first."""
+        with self._read() as session:
+            if session.get(Article, article_id) is None:
+                raise LookupError(f"no article {article_id} in the workspace")
+            rows = session.execute(
+                select(
+                    EarlierTextRow.sha256,
+                    EarlierTextRow.text,
+                    EarlierTextRow.imported_at,
+                    EarlierTextRow.replaced_at,
+                    EarlierTextRow.replaced_by,
+                )
+                .where(EarlierTextRow.article_id == article_id)
+                .order_by(EarlierTextRow.replaced_at, EarlierTextRow.id)
+            ).all()
+            return [EarlierText(*row) for row in rows]
 
     def export_workspace(self, path: str | Path, article_ids: Sequence[int] | None = None) -> int:
         """Write the workspace (or some of its articles) to one portable file another checker can import.
