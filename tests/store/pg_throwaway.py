@@ -147,3 +147,25 @@ def start(port: int | None = None) -> ThrowawayPostgres:
 def _free_port() -> int:
     # Only names the socket file (no TCP listener), but keep it distinct from a system server's 5432.
     return 20000 + os.getpid() % 20000
+
+
+def main() -> None:
+    """Start a server, print its address, stop it on Ctrl-C (scripts/postgres-for-tests.sh)."""
+    import signal
+
+    server = start()
+    print(f"WORKBENCH_TEST_PG_URL={server.url()}", flush=True)
+    print(
+        f"try the team workspace: workbench --db '{server.url()}' …   (Ctrl-C stops the server)", flush=True
+    )
+    try:
+        signal.sigwait({signal.SIGINT, signal.SIGTERM})
+    finally:
+        server.stop()
+
+
+if __name__ == "__main__":
+    import signal
+
+    signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT, signal.SIGTERM})
+    main()
