@@ -188,3 +188,29 @@ def test_a_cut_claim_among_look_alike_sentences_is_lost_not_moved_onto_a_neighbo
             assert updated[claim.start : claim.end] == claim.text
             original_number = next(c.number for c in before if c.id == claim.id)
             assert f"ward {original_number} " in claim.text or claim.id == reworded.id
+
+
+def test_a_dismissed_claim_that_is_gone_is_flagged_but_not_reported(workspace: Workspace) -> None:
+    article_id, (_, _, cut, _) = _checked_article(workspace)
+    workspace.set_dismissed(cut, True, who="ann")
+
+    report = workspace.reimport(
+        article_id, make_article(UPDATED_TEXT), sentence_claims(UPDATED_TEXT), who="bob"
+    )
+
+    assert report.lost == ()
+    assert "no longer found" not in report.summary()
+    assert workspace.claim(cut).text_changed
+
+
+def test_a_claim_still_lost_after_a_second_change_stays_inside_the_text(workspace: Workspace) -> None:
+    article_id, (_, _, cut, _) = _checked_article(workspace)
+    workspace.reimport(article_id, make_article(UPDATED_TEXT), sentence_claims(UPDATED_TEXT), who="bob")
+    shorter = "Exports to China doubled between 2015 and 2018."
+
+    report = workspace.reimport(article_id, make_article(shorter), sentence_claims(shorter), who="bob")
+
+    lost = workspace.claim(cut)
+    assert lost.text_changed and cut in [c.claim_id for c in report.lost]
+    assert 0 <= lost.start == lost.end <= len(shorter)
+    assert all(0 <= c.start <= c.end <= len(shorter) for c in workspace.claims(article_id))

@@ -884,10 +884,13 @@ def _reanchor(
                 len(new_text),
             )
             changes = {"start_offset": spot, "end_offset": spot, "spans": "[]"}
+            if (spot, spot) != (row.start_offset, row.end_offset):
+                history.append(("bounds", f"{row.start_offset}-{row.end_offset}", f"{spot}-{spot}"))
             if not row.text_changed:
                 changes["text_changed"] = True
                 history.append(("text_changed", "no", "yes"))
-            plan.lost.append((row.id, row.text))
+            if not row.dismissed:  # the user is told only about claims they still see
+                plan.lost.append((row.id, row.text))
         else:
             previous_end = found.end
             new_words = new_text[found.start : found.end]
@@ -903,9 +906,10 @@ def _reanchor(
                 changes["text"] = new_words
                 changes["previous_text"] = row.previous_text or row.text
                 history.append(("text", row.text, new_words))
-                plan.reworded.append((row.id, row.text, new_words))
+                if not row.dismissed:
+                    plan.reworded.append((row.id, row.text, new_words))
             else:
-                plan.kept += 1
+                plan.kept += not row.dismissed
             changes["spans"] = _moved_spans(row, found, fresh.get((found.start, found.end)))
         if history:
             plan.updates.append((row.id, changes, history))
