@@ -251,3 +251,18 @@ def test_rtf_nesting_attack(tmp_path: Path) -> None:
     file = tmp_path / "deep.rtf"
     file.write_text("{\\rtf1 " + "{" * 100_000 + "text" + "}" * 100_000 + "}")
     assert "nest too deeply" in _error_for(file)
+
+
+def test_a_head_of_comments_leading_nowhere_is_plain_text(tmp_path: Path) -> None:
+    # Such a head made a regular-expression sniffer backtrack for minutes; now it is a quick no.
+    file = tmp_path / "comments.txt"
+    file.write_text("<!-- a -->" * 400 + "\n\nThe tally was 312 votes to 297.", encoding="utf-8")
+    article = import_file(file)
+    assert article.format == "txt" and "312 votes to 297" in article.text
+
+
+def test_hex_like_text_in_rtf_is_kept(tmp_path: Path) -> None:
+    file = tmp_path / "hashes.rtf"
+    digest = "deadbeef" * 8  # 64 hex digits: text, not a picture
+    file.write_text("{\\rtf1\\ansi The file's checksum was " + digest + ".\\par }", encoding="ascii")
+    assert digest in import_file(file).text

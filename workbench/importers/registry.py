@@ -8,7 +8,6 @@ is really HTML, a PDF without an extension) and by extension second.
 from __future__ import annotations
 
 import io
-import re
 import zipfile
 from abc import ABC, abstractmethod
 from pathlib import Path
@@ -16,10 +15,7 @@ from typing import ClassVar
 
 from workbench.importers.base import ArticleImportError, ImportedArticle
 
-_HTML_START = re.compile(
-    rb"^\s*(<\?xml[^>]*>\s*)?(<!--.*?-->\s*)*(<!doctype\s+html|<html|<head|<body|<meta|<title)",
-    re.IGNORECASE | re.DOTALL,
-)
+_HTML_TAGS = (b"<!doctype html", b"<html", b"<head", b"<body", b"<meta", b"<title")
 _OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # legacy .doc/.xls/.msg container
 
 
@@ -76,11 +72,25 @@ def zip_mimetype(data: bytes) -> str:
 
 
 def looks_like_html(head: bytes) -> bool:
-    """True for bytes that open like an HTML document (after a BOM, comments or an XML prolog)."""
-    head = head.lstrip(b"\xef\xbb\xbf")
+    """True for bytes that open like an HTML document (after a BOM, comments or an XML prolog).
+
+    A plain scan rather than a regular expression: a regex with repeated comment groups backtracks
+    for minutes on a head made of many comments that lead nowhere.
+    """
+    head = head[:4096].lstrip(b"\xef\xbb\xbf")
     if head[:2] in (b"\xff\xfe", b"\xfe\xff"):
         head = head[2:].replace(b"\x00", b"")
-    return bool(_HTML_START.match(head[:4096]))
+    head = head.lower().lstrip()
+    if head.startswith(b"<?xml"):
+        head = head[head.find(b">") + 1 :].lstrip() if b">" in head else b""
+    while head.startswith(b"<!--"):
+        end = head.find(b"-->")
+        if end < 0:
+            return False
+        head = head[end + 3 :].lstrip()
+    if head.startswith(b"<!doctype"):
+        return head[9:].lstrip().startswith(b"html")
+    return head.startswith(_HTML_TAGS)
 
 
 def _by_extension(suffix: str) -> type[ArticleImporter] | None:

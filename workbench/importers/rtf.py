@@ -17,7 +17,8 @@ _CREATED = re.compile(r"\{\\creatim\\yr(\d{4})\\mo(\d{1,2})\\dy(\d{1,2})")
 _MAX_GROUP_DEPTH = 500  # real RTF nests a few dozen groups; deeper is a parser attack
 # Pictures, theme data and embedded objects are long runs of hex digits: drop them before parsing,
 # or the pure-Python parser spends seconds walking megabytes that hold no text.
-_HEX_BLOB = re.compile(r"[0-9a-fA-F\r\n]{512,}")
+# The lookbehind starts a match only at the beginning of a run, so each run is scanned once.
+_HEX_BLOB = re.compile(r"(?<![0-9a-fA-F\r\n])[0-9a-fA-F\r\n]{512,}")
 
 
 def _codepage(data: bytes) -> str:
