@@ -266,3 +266,13 @@ def test_hex_like_text_in_rtf_is_kept(tmp_path: Path) -> None:
     digest = "deadbeef" * 8  # 64 hex digits: text, not a picture
     file.write_text("{\\rtf1\\ansi The file's checksum was " + digest + ".\\par }", encoding="ascii")
     assert digest in import_file(file).text
+
+
+def test_password_protected_word_file(tmp_path: Path) -> None:
+    # Word saves an encrypted .docx as an OLE2 container holding an "EncryptedPackage" stream.
+    header = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(504)
+    directory = "EncryptionInfo".encode("utf-16-le").ljust(128, b"\0")
+    directory += "EncryptedPackage".encode("utf-16-le").ljust(128, b"\0")
+    file = tmp_path / "locked.docx"
+    file.write_bytes(header + directory + bytes(4096))
+    assert "protected by a password" in _error_for(file)

@@ -17,6 +17,8 @@ from workbench.importers.base import ArticleImportError, ImportedArticle
 
 _HTML_TAGS = (b"<!doctype html", b"<html", b"<head", b"<body", b"<meta", b"<title")
 _OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # legacy .doc/.xls/.msg container
+# A password-protected .docx is not a ZIP but an OLE2 container with this stream (named in UTF-16).
+_ENCRYPTED_OOXML = "EncryptedPackage".encode("utf-16-le")
 
 
 class ArticleImporter(ABC):
@@ -113,6 +115,10 @@ def importer_for(data: bytes, path: Path) -> tuple[type[ArticleImporter], list[s
                 f"the file is named {suffix} but is really {sniffed.description or sniffed.format}"
             )
         return sniffed, warnings
+    if head.startswith(_OLE2_MAGIC) and _ENCRYPTED_OOXML in data:
+        raise ArticleImportError(
+            path, "is protected by a password; open it in Word, remove the password, save, and try again"
+        )
     if head.startswith(_OLE2_MAGIC):
         raise ArticleImportError(
             path, "is an old binary Office file (.doc); open it in Word or LibreOffice and save it as .docx"
