@@ -43,7 +43,7 @@ from workbench.store.records import ClaimRecord, HistoryEntry, SourceRecord, Sta
 
 from .fonts import FONT, register_fonts
 from .model import VerificationReport
-from .text import bidi_layout, clean, has_rtl, link, styled, visual
+from .text import bidi_layout, clean, drawable, has_rtl, link, styled, visual
 
 INK = colors.HexColor("#1d1d1f")
 MUTED = colors.HexColor("#5f6368")
@@ -212,10 +212,10 @@ def _page_decorator(report: VerificationReport) -> Callable[[Canvas, Any], None]
             right = "Verification report"
             room = width - 2 * margin - pdfmetrics.stringWidth(right, FONT, 7.5) - 12
             shown = title[:300]
-            while shown and pdfmetrics.stringWidth(visual(shown), FONT, 7.5) > room:
+            while shown and pdfmetrics.stringWidth(visual(drawable(shown)), FONT, 7.5) > room:
                 shown = shown[: max(0, len(shown) - 4)]
                 shown = shown.rstrip() + "…" if shown else ""
-            canvas.drawString(margin, height - 12 * mm, visual(shown))
+            canvas.drawString(margin, height - 12 * mm, visual(drawable(shown)))
             canvas.drawRightString(width - margin, height - 12 * mm, right)
             canvas.line(margin, height - 13.5 * mm, width - margin, height - 13.5 * mm)
         canvas.line(margin, 13.5 * mm, width - margin, 13.5 * mm)
