@@ -24,6 +24,7 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -661,31 +662,50 @@ def _article_record(row: Any) -> ArticleRecord:
 
 
 def _claim_record(row: Any, number: int, sources: dict[int, list[SourceRecord]]) -> ClaimRecord:
-    m = row._mapping
+    # Unpacked by position (the order of _CLAIM_COLUMNS): a checklist builds thousands of these.
+    (
+        claim_id, article_id, text, start, end, score, kind, status, note, version, dismissed, by_hand,
+        reasons, spans, changed_by, changed_at, text_changed, previous_text,
+    ) = row  # fmt: skip
     return ClaimRecord(
-        id=m["id"],
-        article_id=m["article_id"],
+        id=claim_id,
+        article_id=article_id,
         number=number,
-        text=m["text"],
-        start=m["start_offset"],
-        end=m["end_offset"],
-        score=m["score"],
-        kind=_kind(m["kind"]),
-        status=Status(m["status"]),
-        note=m["note"],
-        version=m["version"],
-        dismissed=bool(m["dismissed"]),
-        by_hand=bool(m["by_hand"]),
-        reasons=tuple(Reason(r["text"], float(r["weight"])) for r in json.loads(m["reasons"])),
-        spans=tuple(CheckablePart(s["start"], s["end"], s["label"]) for s in json.loads(m["spans"])),
-        sources=tuple(sources.get(m["id"], ())),
-        changed_by=m["changed_by"],
-        changed_at=m["changed_at"],
-        text_changed=bool(m["text_changed"]),
-        previous_text=m["previous_text"],
+        text=text,
+        start=start,
+        end=end,
+        score=score,
+        kind=_kind(kind),
+        status=_STATUSES[status],
+        note=note,
+        version=version,
+        dismissed=bool(dismissed),
+        by_hand=bool(by_hand),
+        reasons=_reasons(reasons),
+        spans=_spans(spans),
+        sources=tuple(sources.get(claim_id, ())),
+        changed_by=changed_by,
+        changed_at=changed_at,
+        text_changed=bool(text_changed),
+        previous_text=previous_text,
     )
 
 
+_STATUSES = {status.value: status for status in Status}
+
+
+@lru_cache(maxsize=4096)
+def _reasons(stored: str) -> tuple[Reason, ...]:
+    # Cached: most claims share a handful of reason lists, and the records are immutable.
+    return tuple(Reason(r["text"], float(r["weight"])) for r in json.loads(stored))
+
+
+@lru_cache(maxsize=4096)
+def _spans(stored: str) -> tuple[CheckablePart, ...]:
+    return tuple(CheckablePart(s["start"], s["end"], s["label"]) for s in json.loads(stored))
+
+
+@lru_cache(maxsize=64)
 def _kind(value: str) -> ClaimKind:
     try:
         return ClaimKind(value)
