@@ -367,7 +367,7 @@ class Workspace:
         partial = target.with_name(f".{target.name}.partial-{os.getpid()}")
         _remove_sqlite_files(partial)
         try:
-            with Workspace(str(partial)) as out, self._read() as session, out._write() as out_session:
+            with Workspace(str(partial)) as out, self._snapshot() as session, out._write() as out_session:
                 copied = transfer.copy_articles(
                     session.connection(), out_session.connection(), article_ids, keep_ids=True
                 )
@@ -601,6 +601,21 @@ class Workspace:
     @contextmanager
     def _read(self) -> Iterator[Session]:
         with self._translated_errors(), self._sessionmaker.begin() as session:
+            yield session
+
+    @contextmanager
+    def _snapshot(self) -> Iterator[Session]:
+        """A read transaction that sees one moment throughout (an SQLite read transaction already does)."""
+        if self.is_sqlite:
+            with self._read() as session:
+                yield session
+            return
+        repeatable = self._engine.execution_options(isolation_level="REPEATABLE READ")
+        with (
+            self._translated_errors(),
+            Session(repeatable, expire_on_commit=False) as session,
+            session.begin(),
+        ):
             yield session
 
     @contextmanager
