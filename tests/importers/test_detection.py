@@ -249,3 +249,8 @@ def test_relative_canonical_link_is_resolved_against_the_saved_address(tmp_path:
     file = tmp_path / "story.html"
     file.write_text(page, encoding="utf-8")
     assert import_file(file).url == "https://news.example.net/world/story-123"
+
+
+def test_pasted_text_with_a_lone_surrogate_is_imported() -> None:
+    article = import_text("Prices rose 3% \ud800 in March, the statistics office said.")
+    assert article.text.startswith("Prices rose 3% ") and "in March" in article.text

@@ -140,6 +140,11 @@ def import_text(text: str, *, source: str = "clipboard") -> ImportedArticle:
     if not text.strip():
         raise ArticleImportError(source, "nothing to import: the text is empty")
     data = text.encode("utf-8", errors="replace")  # lone surrogates from a clipboard become "?"
+    if len(data) > MAX_FILE_BYTES:
+        raise ArticleImportError(
+            source,
+            f"the text is {len(data) / 2**20:.0f} MB; over {MAX_FILE_BYTES // 2**20} MB is not an article",
+        )
     if looks_like_html(data[:4096]):
         importer: type[ArticleImporter] = html.HtmlImporter
         article = _guarded(importer, source, lambda: html.extract_html(data, source))
