@@ -117,8 +117,9 @@ def test_epub_chapters_in_spine_order(data: Path) -> None:
     article = import_file(data / "markitdown-sample.epub")
     assert article.format == "epub"
     assert article.title == "Test EPUB Document" and article.byline == "Test Author"
-    text = article.text
-    assert text.index("Chapter 1: Test Content") < text.index("Chapter 2") < len(text)
+    paragraphs = article.paragraph_texts()
+    assert paragraphs.index("Chapter 1: Test Content") < paragraphs.index("Chapter 2: More Content")
+    assert "• A bullet point" in paragraphs, "list items stay items"
     assert_offsets_consistent(article)
 
 

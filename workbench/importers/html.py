@@ -78,8 +78,8 @@ def tree_blocks(root: Any) -> list[str]:
         is_block = tag in _BLOCK_TAGS
         if is_block:
             flush()
-        if tag == "img" and element.get("alt"):
-            current.append(" ")
+        if tag == "li":
+            current.append("• ")
         if element.text:
             current.append(element.text)
         for child in element:
@@ -93,7 +93,7 @@ def tree_blocks(root: Any) -> list[str]:
 
     walk(root)
     flush()
-    return [block.strip(" |") for block in blocks]
+    return [block.strip(" |") for block in blocks if block.strip(" |•")]
 
 
 def _parse_tree(markup: bytes | str) -> Any:
