@@ -73,19 +73,18 @@ def launch(command: list[str], display: str) -> tuple[float, float, float]:
         env.update(HOME=home, DISPLAY=display, LANG="C.UTF-8")
         started_at = time.time()
         start = time.perf_counter()
+        errors = open(Path(home) / "stderr.txt", "w+b")  # noqa: SIM115  (closed in finally)
         process = subprocess.Popen(
-            [*command, "open", str(SAMPLE)],
-            cwd=home,
-            env=env,
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
+            [*command, "open", str(SAMPLE)], cwd=home, env=env, stdout=subprocess.DEVNULL, stderr=errors
         )
         try:
             window = article = None
             while article is None:
                 now = time.perf_counter() - start
                 if process.poll() is not None:
-                    raise SystemExit(f"startup: {command[0]} quit with status {process.returncode}")
+                    errors.seek(0)
+                    tail = errors.read().decode("utf-8", "replace")[-3000:]
+                    raise SystemExit(f"startup: {command[0]} quit with status {process.returncode}:\n{tail}")
                 if now > TIMEOUT_S:
                     raise SystemExit(f"startup: {command[0]} showed nothing in {TIMEOUT_S:.0f} s")
                 if window is None and window_with(APP_NAME, display, process.pid):
@@ -96,6 +95,7 @@ def launch(command: list[str], display: str) -> tuple[float, float, float]:
         finally:
             process.terminate()
             process.wait(timeout=30)
+            errors.close()
         return logged_show(home, started_at), window, article
 
 
@@ -153,6 +153,12 @@ def main() -> int:
         columns = [cell([run[i] for run in runs]) for i in range(3)]
         print(f"{name:<22} {columns[0]:<24} {columns[1]:<24} {columns[2]}")
     print(f"({args.runs} launches each, alternating, after one warm-up each; {os.cpu_count()} CPUs)")
+    for name, runs in times.items():
+        print(
+            f"  {name}: "
+            + "  ".join(f"{s:.2f}/{w:.2f}/{a:.2f}" for s, w, a in runs)
+            + "  (show/window/article)"
+        )
     return 0
 
 
