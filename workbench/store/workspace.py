@@ -297,12 +297,13 @@ class Workspace:
                 .values(
                     source_path=_normal_path(imported.source_path) or old.source_path,
                     sha256=content_sha256(new_text),
-                    title=imported.title,
-                    byline=imported.byline,
-                    date=imported.date,
-                    url=imported.url,
-                    language=imported.language,
-                    format=imported.format,
+                    # What the new import could not tell (say, a title) stays as it was known.
+                    title=imported.title or old.title,
+                    byline=imported.byline or old.byline,
+                    date=imported.date or old.date,
+                    url=imported.url or old.url,
+                    language=imported.language or old.language,
+                    format=imported.format or old.format,
                     text=new_text,
                     imported_at=now,
                 )
