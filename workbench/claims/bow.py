@@ -3,7 +3,8 @@
 spaCy's ``TextCatBOW`` hashes n-grams of the exact token text only, so "44" and "58", or "Tax" and "tax",
 never share a weight. This model hashes n-grams of several attributes at once (by default the lower-case
 form and the word shape, where every number of the same form looks alike) into one sparse linear layer.
-It is as cheap to run as spaCy's own and needs no other component's annotation.
+It is as cheap to run as spaCy's own and needs no other component's annotation. Besides Docs it takes
+sentence Spans, so a pipeline can score sentences without copying each into a Doc of its own.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from typing import Any, cast
 import numpy
 from spacy.attrs import IDS
 from spacy.ml.models.textcat import resize_and_set_ref
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 from spacy.util import registry
 from thinc.api import Logistic, Model, SparseLinear_v2, chain, resizable, softmax_activation, with_cpu
 from thinc.layers.resizable import resize_linear_weighted
@@ -31,8 +32,15 @@ def _extract_forward(model: Model[list[Doc], Any], docs: list[Doc], is_train: bo
     ngram_size: int = model.attrs["ngram_size"]
     batch_keys = []
     batch_vals = []
+    whole_docs: dict[int, Any] = {}  # sentences of one Doc share one to_array call
     for doc in docs:
-        columns = numpy.asarray(doc.to_array(attr_ids), dtype="uint64").reshape((len(doc), len(attr_ids)))
+        if isinstance(doc, Span):
+            if id(doc.doc) not in whole_docs:
+                whole_docs[id(doc.doc)] = doc.doc.to_array(attr_ids)
+            array = whole_docs[id(doc.doc)][doc.start : doc.end]
+        else:
+            array = doc.to_array(attr_ids)
+        columns = numpy.asarray(array, dtype="uint64").reshape((len(doc), len(attr_ids)))
         grams = []
         for j in range(len(attr_ids)):
             unigrams = numpy.ascontiguousarray(columns[:, j])

@@ -170,6 +170,9 @@ _COMPARISON_PAIRS = {("up", "from"), ("down", "from"), ("compared", "with"), ("c
                      ("more", "than"), ("less", "than"), ("fewer", "than"), ("rise", "from"),
                      ("fell", "from"), ("rose", "from"), ("increase", "from"), ("doubled",),
                      ("tripled",), ("halved",), ("twice",)}  # fmt: skip
+# Penn tags rather than coarse POS: the pipeline leaves out the attribute_ruler that maps one to the other.
+_VERB_TAGS = {"VB", "VBD", "VBG", "VBN", "VBP", "VBZ"}
+_NOMINAL_TAGS = {"NN", "NNS", "NNP", "NNPS", "PRP"}
 _IMPERATIVE_OPENERS = {"please", "just", "now", "so", "and", "then", "also", "simply", "do", "kindly"}
 _QUOTE_OPEN = {'"': '"', "“": "”", "‘": "’"}
 
@@ -198,8 +201,11 @@ def _lower(token: Token) -> str:
 
 def _has_pair(words: list[str], pairs: Iterable[tuple[str, ...]]) -> tuple[int, int] | None:
     """Token index range of the first multi-word marker found, else None."""
-    for i in range(len(words)):
-        for pair in pairs:
+    by_first: dict[str, list[tuple[str, ...]]] = {}
+    for pair in pairs:
+        by_first.setdefault(pair[0], []).append(pair)
+    for i, word in enumerate(words):
+        for pair in by_first.get(word, ()):
             if tuple(words[i : i + len(pair)]) == pair:
                 return i, i + len(pair)
     return None
@@ -246,7 +252,7 @@ def analyse_sentence(sent: Span) -> SentenceEvidence:
         label = _ENT_PARTS.get(ent.label_)
         if label:
             parts.append(CheckablePart(ent.start_char, ent.end_char, label))
-    if any(t.like_num and t.ent_type_ == "" and t.pos_ == "NUM" for t in tokens):
+    if any(t.like_num and t.ent_type_ == "" and t.tag_ == "CD" for t in tokens):
         features.add("number")
 
     quotes = _quote_parts(sent)
@@ -282,11 +288,11 @@ def analyse_sentence(sent: Span) -> SentenceEvidence:
             sources = [t for t in sent.doc[token.i + 1].subtree if t.i > token.i + 1]
             if sources:
                 parts.append(CheckablePart(sources[0].idx, sources[-1].idx + len(sources[-1].text), "SOURCE"))
-        elif token.lower_ in _SPEECH and token.pos_ == "VERB":
+        elif token.lower_ in _SPEECH and token.tag_ in _VERB_TAGS:
             subjects = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")]
             if subjects and subjects[0].lower_ not in _FIRST_PERSON:
                 features.add("attribution")
-                if subjects[0].dep_ == "nsubj" and subjects[0].pos_ in ("NOUN", "PROPN", "PRON"):
+                if subjects[0].dep_ == "nsubj" and subjects[0].tag_ in _NOMINAL_TAGS:
                     subtree = list(subjects[0].subtree)
                     end = subtree[-1].idx + len(subtree[-1].text)
                     parts.append(CheckablePart(subtree[0].idx, end, "SOURCE"))
@@ -296,7 +302,7 @@ def analyse_sentence(sent: Span) -> SentenceEvidence:
         word_set & _STRONG_CAUSAL
         or _has_pair(words, _CAUSAL_PAIRS - {("as", "a")})
         or _has_pair(words, [("as", "a", "result")])
-        or any(t.lower_ in _CAUSAL_VERBS and t.pos_ == "VERB" and _subject_words(t) for t in tokens)
+        or any(t.lower_ in _CAUSAL_VERBS and t.tag_ in _VERB_TAGS and _subject_words(t) for t in tokens)
     ):
         features.add("causal")
     if word_set & _EVIDENCE_WORDS:
@@ -398,8 +404,8 @@ class ClaimEvidence:
         if not self.classifier or self.classifier not in self.nlp.component_names or not sentences:
             return None
         pipe = self.nlp.get_pipe(self.classifier)
-        docs = [s.as_doc() for s in sentences]
-        scores = pipe.predict(docs)  # type: ignore[attr-defined]
+        # workbench.ClaimBOW.v1 reads sentence Spans directly (no copying into Docs).
+        scores = pipe.predict(sentences)  # type: ignore[attr-defined]
         labels = list(pipe.labels)  # type: ignore[attr-defined]
         column = labels.index(self.positive_label)
         return [float(row[column]) for row in pipe.model.ops.to_numpy(scores)]  # type: ignore[attr-defined]

@@ -79,7 +79,7 @@ class ClaimExtractor:
 def _states_something(sentence: Span) -> bool:
     """True for a heading that is a statement (a verb with its subject), not a label or a topic."""
     return any(
-        token.dep_ in ("nsubj", "nsubjpass") and token.head.pos_ in ("VERB", "AUX") for token in sentence
+        token.dep_ in ("nsubj", "nsubjpass") and token.head.tag_.startswith(("VB", "MD")) for token in sentence
     )
 
 
