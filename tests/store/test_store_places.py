@@ -261,3 +261,23 @@ def test_a_database_holding_other_tables_is_refused_on_every_backend(workspace_u
     with engine.connect() as connection:
         assert sa.inspect(connection).get_table_names() == ["payroll"]
     engine.dispose()
+
+
+def test_a_workspace_held_by_another_program_says_busy_and_keeps_what_was_saved(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    monkeypatch.setattr("workbench.store.database.SQLITE_BUSY_TIMEOUT_S", 0.3)
+    path = tmp_path / "workspace.sqlite"
+    with Workspace(str(path)) as ws:
+        article = ws.add_article(make_article(), sentence_claims(ARTICLE_TEXT), who="")
+        claim = ws.claims(article.id)[0]
+        ws.set_status(claim.id, Status.VERIFIED, who="ann")
+        other_program = sqlite3.connect(path, isolation_level=None)
+        other_program.execute("BEGIN EXCLUSIVE")  # holds the file, as a stuck program might
+        try:
+            with pytest.raises(WorkspaceError, match="busy in another program"):
+                ws.set_status(claim.id, Status.DISPUTED, who="ann")
+        finally:
+            other_program.execute("ROLLBACK")
+            other_program.close()
+        assert ws.set_status(claim.id, Status.DISPUTED, who="ann").status is Status.DISPUTED

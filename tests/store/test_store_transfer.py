@@ -160,3 +160,24 @@ def test_exporting_to_a_missing_folder_says_so_and_leaves_nothing(
 
     assert not (tmp_path / "nowhere").exists()
     assert not [p for p in tmp_path.iterdir() if "partial" in p.name]
+
+
+def test_a_file_from_a_newer_version_or_damaged_cannot_be_imported(tmp_path: Path) -> None:
+    future = tmp_path / "future.workbench"
+    with Workspace(str(tmp_path / "checker.sqlite")) as checker:
+        _checked(checker)
+        checker.export_workspace(future)
+    with sqlite3.connect(future) as connection:
+        connection.execute("UPDATE alembic_version SET version_num = '9999'")
+    connection.close()
+    damaged = tmp_path / "damaged.workbench"
+    data = bytearray((tmp_path / "future.workbench").read_bytes())
+    data[100:4096] = b"\xff" * (4096 - 100)
+    damaged.write_bytes(bytes(data))
+
+    with Workspace(str(tmp_path / "editor.sqlite")) as editor:
+        with pytest.raises(WorkspaceError, match="newer version"):
+            editor.import_workspace(future)
+        with pytest.raises(WorkspaceError, match="damaged"):
+            editor.import_workspace(damaged)
+        assert editor.list_articles() == []

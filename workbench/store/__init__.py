@@ -1,4 +1,19 @@
-"""The workspace store: articles, claims, verdicts, sources and their history, in SQLite or PostgreSQL."""
+"""The workspace store: articles, claims, verdicts, sources and their history, in SQLite or PostgreSQL.
+
+How the CLI and the GUI use it::
+
+    ws = Workspace(db)                       # None: $WORKBENCH_DB, else the user's data folder;
+                                             # a file path, sqlite:///…, or postgresql://… (a team)
+    article = ws.find_article(sha256=content_sha256(imported.text))   # same text: resume as it was
+    report = ws.reimport(old.id, imported, claims, who=me)             # changed file: re-anchor
+    print(report.summary())                                            # ...and tell the user
+    ws.set_status(claim.id, Status.VERIFIED, who=me, expected_version=claim.version)
+    # StaleWriteError: someone else changed it first ("changed by X at T — reload?")
+    token = ws.change_token()                # poll; a new value means reload (another window wrote)
+    ws.export_workspace(path) / ws.import_workspace(path, who=me)      # File ▸ Export / Import
+
+Every error a user can cause is a ``WorkspaceError`` (one line) or a ``LookupError``/``ValueError``.
+"""
 
 from workbench.store.errors import StaleWriteError, WorkspaceError
 from workbench.store.records import (
