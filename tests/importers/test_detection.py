@@ -254,3 +254,14 @@ def test_relative_canonical_link_is_resolved_against_the_saved_address(tmp_path:
 def test_pasted_text_with_a_lone_surrogate_is_imported() -> None:
     article = import_text("Prices rose 3% \ud800 in March, the statistics office said.")
     assert article.text.startswith("Prices rose 3% ") and "in March" in article.text
+
+
+def test_byline_line_names_the_author(tmp_path: Path) -> None:
+    file = tmp_path / "story.txt"
+    file.write_text(
+        "Bridge reopens after repairs\n\nBy Maria Lopez, Transport Correspondent\n\n"
+        "The bridge reopened on Monday after 14 months of repairs costing 38 million dollars.\n"
+    )
+    article = import_file(file)
+    assert article.byline == "Maria Lopez, Transport Correspondent"
+    assert article.title == "Bridge reopens after repairs"

@@ -27,6 +27,22 @@ def looks_like_headline(line: str) -> bool:
     return sum(ch.isalpha() for ch in line) >= 3
 
 
+_NAME = r"[^\W\d_][\w.'’-]*"
+_BYLINE = re.compile(
+    rf"^(?:by|von|par|por|di|door)\s+({_NAME}(?:(?:\s+(?:and|und|et|y|e)\s+|\s*[,&]\s*|\s+){_NAME}){{0,7}})\.?$",
+    re.IGNORECASE,
+)
+
+
+def find_byline(blocks: list[str]) -> str:
+    """The author named in a "By Jane Smith" line near the top, or ""."""
+    for block in blocks[:6]:
+        match = _BYLINE.match(block.strip()) if len(block) <= 80 else None
+        if match and match.group(1)[:1].isupper():
+            return match.group(1).strip()
+    return ""
+
+
 def unwrap(block: str) -> str:
     """Join a hard-wrapped paragraph's lines; keep line breaks in lists, verse and short lines."""
     lines = [line.strip() for line in block.split("\n") if line.strip()]
@@ -85,7 +101,8 @@ def article_from_text(
         first = body[spans[0][0] : spans[0][1]]
         if looks_like_headline(first):
             title = first
-    return ImportedArticle(text=body, title=title, format=format, paragraphs=spans)
+    byline = find_byline([body[start:end] for start, end in spans])
+    return ImportedArticle(text=body, title=title, byline=byline, format=format, paragraphs=spans)
 
 
 @register

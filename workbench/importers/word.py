@@ -16,7 +16,7 @@ from workbench.importers.archive import check_inflated, open_archive, read_xml_m
 from workbench.importers.base import ArticleImportError, ImportedArticle
 from workbench.importers.nexis import parse_nexis
 from workbench.importers.paragraphs import join_paragraphs
-from workbench.importers.plaintext import looks_like_headline
+from workbench.importers.plaintext import find_byline, looks_like_headline
 from workbench.importers.registry import ArticleImporter, register, zip_members
 
 _KIND = "Word document"
@@ -99,7 +99,7 @@ def _margins(document: Any) -> tuple[str, ...]:
     for section in document.sections:
         for part in (section.header, section.footer, section.first_page_header, section.first_page_footer):
             try:
-                if part.is_linked_to_previous and seen:
+                if part.is_linked_to_previous:  # no header of its own (reading it would add one)
                     continue
                 for text, _style in _walk(part._element, part):
                     if text.strip() and text.strip() not in seen:
@@ -152,7 +152,7 @@ class WordImporter(ArticleImporter):
             title = (
                 (core.title or "").strip() or styled.strip() or (first if looks_like_headline(first) else "")
             )
-            byline = (core.author or "").strip()
+            byline = find_byline(blocks) or (core.author or "").strip()
             date = _iso(core.created)
             site = ""
         text, spans = join_paragraphs(blocks)
