@@ -100,7 +100,7 @@ def big_workspace(folder: Path) -> None:
         f"({path.stat().st_size / 1e6:.1f} MB)"
     )
 
-    opens, lists, loads = [], [], []
+    opens, lists, loads, histories = [], [], [], []
     for _ in range(7):
         t0 = time.perf_counter()
         ws = Workspace(str(path))
@@ -109,12 +109,14 @@ def big_workspace(folder: Path) -> None:
         assert len(library) == 200
         lists.append(timed(ws.list_articles))
         loads.append(timed(lambda ws=ws: ws.claims(busiest)))
+        histories.append(timed(lambda ws=ws: ws.histories(busiest)))
         ws.close()
     print(
         f"open + library listed (in process): median {statistics.median(opens):.1f} ms "
         f"(list alone {statistics.median(lists):.1f} ms)"
     )
     print(f"busiest article's checklist ({busiest_claims} claims): median {statistics.median(loads):.1f} ms")
+    print(f"its whole history (Workspace.histories): median {statistics.median(histories):.1f} ms")
     fresh = subprocess.run(
         [
             sys.executable,

@@ -76,6 +76,24 @@ def test_every_change_is_in_the_history_with_who_and_old_and_new(workspace: Work
     assert final.changed_by == "bob"
 
 
+def test_a_whole_articles_history_comes_in_one_call(workspace: Workspace) -> None:
+    article = workspace.add_article(make_article(), sentence_claims(ARTICLE_TEXT), who="ann")
+    other = workspace.add_article(
+        make_article(path="/news/other.txt"), sentence_claims(ARTICLE_TEXT), who="ann"
+    )
+    first, second, *_ = workspace.claims(article.id)
+    workspace.set_status(first.id, Status.VERIFIED, who="bob")
+    workspace.set_dismissed(second.id, True, who="bob")
+    workspace.set_status(workspace.claims(other.id)[0].id, Status.DISPUTED, who="bob")
+
+    histories = workspace.histories(article.id)
+
+    claims = workspace.claims(article.id, include_dismissed=True)
+    assert histories == {c.id: workspace.history(c.id) for c in claims}
+    assert [h.field for h in histories[first.id]] == ["created", "status"]
+    assert [h.field for h in histories[second.id]] == ["created", "dismissed"]
+
+
 def test_a_change_that_changes_nothing_leaves_no_history(workspace: Workspace) -> None:
     article = workspace.add_article(make_article(), sentence_claims(ARTICLE_TEXT), who="")
     claim = workspace.claims(article.id)[0]

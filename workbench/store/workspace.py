@@ -561,6 +561,28 @@ class Workspace:
                 raise LookupError(f"no claim {claim_id} in the workspace")
             return [HistoryEntry(*row) for row in rows]
 
+    def histories(self, article_id: int) -> dict[int, list[HistoryEntry]]:
+        """The history of every claim of the article (dismissed ones too), oldest first, in one query.
+
+        The same as ``{c.id: history(c.id) for c in claims}``, for reports and the checklist's view.
+        """
+        with self._read() as session:
+            if session.get(Article, article_id) is None:
+                raise LookupError(f"no article {article_id} in the workspace")
+            found: dict[int, list[HistoryEntry]] = {
+                claim_id: []
+                for claim_id in session.scalars(select(Claim.id).where(Claim.article_id == article_id))
+            }
+            rows = session.execute(
+                select(History.claim_id, History.at, History.who, History.field, History.old, History.new)
+                .join(Claim, Claim.id == History.claim_id)
+                .where(Claim.article_id == article_id)
+                .order_by(History.at, History.id)
+            )
+            for row in rows:
+                found[row[0]].append(HistoryEntry(*row))
+            return found
+
     def change_token(self) -> tuple[int, int, int, str]:
         """A cheap value that changes whenever anyone (any window, any checker) changes the workspace.
 
