@@ -147,7 +147,7 @@ def main() -> int:
     def cell(values: list[float]) -> str:
         return f"{statistics.median(values):5.2f} s ({min(values):.2f}–{max(values):.2f})"
 
-    print(f"bundle: {args.bundle} — {folder_size(args.bundle) / 1e6:.0f} MB on disk")
+    print(f"bundle: {args.bundle} — {folder_size(args.bundle) / 2**20:.0f} MiB on disk (as du -sh counts)")
     print(f"{'program':<22} {'show() called':<24} {'window visible':<24} article shown   (median, min–max)")
     for name, runs in times.items():
         columns = [cell([run[i] for run in runs]) for i in range(3)]

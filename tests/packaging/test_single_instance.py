@@ -98,6 +98,21 @@ def test_garbage_on_the_socket_is_ignored_and_the_server_keeps_serving(
     assert received.args == ["/articles/b.docx"]
 
 
+def test_of_two_launches_racing_to_start_the_second_defers_to_the_first(
+    qtbot: QtBot, server: InstanceServer
+) -> None:
+    latecomer = InstanceServer(server.name)
+    try:
+        assert latecomer.listen() is False, "the running app's socket must not be taken over"
+        with qtbot.assertNotEmitted(server.file_received, wait=300):
+            pass  # the latecomer's probe is not a request
+        with qtbot.waitSignal(server.file_received, timeout=5000) as received:
+            assert send_to_running_instance(server.name, "/articles/c.html")
+        assert received.args == ["/articles/c.html"]
+    finally:
+        latecomer.close()
+
+
 def test_a_socket_left_by_a_crashed_app_is_taken_over(qtbot: QtBot, tmp_path: Path) -> None:
     name = f"workbench-test-{uuid.uuid4().hex[:12]}"
     probe = QLocalServer()

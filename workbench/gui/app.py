@@ -108,7 +108,10 @@ def run_app(file: str | None = None, *, db: str | None = None, self_test: bool =
         log.info("handed %s to the running app", target or "the request for its window")
         return 0
     server = InstanceServer(name, app)
-    server.listen()
+    if not server.listen() and send_to_running_instance(name, target):
+        # Another launch started listening between our attempt to reach it and now.
+        log.info("handed %s to the app that started alongside", target or "the request for its window")
+        return 0
 
     # Imported only now: a second launch that hands its file over never loads spaCy.
     from workbench.gui.main_window import MainWindow

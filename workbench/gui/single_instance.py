@@ -96,6 +96,15 @@ def send_to_running_instance(name: str, path: str | None) -> bool:
         socket.abort()
 
 
+def _answers(name: str) -> bool:
+    """Whether an app is listening on ``name`` (connects and hangs up without sending anything)."""
+    socket = QLocalSocket()
+    socket.connectToServer(name)
+    connected = socket.waitForConnected(CONNECT_TIMEOUT_MS)
+    socket.abort()
+    return connected
+
+
 class InstanceServer(QObject):
     """Listens for later launches of the app and relays what they ask for.
 
@@ -126,11 +135,16 @@ class InstanceServer(QObject):
         return self._server.fullServerName()
 
     def listen(self) -> bool:
-        """Start listening; False (and a log line) if that is impossible, e.g. no writable temp folder.
+        """Start listening; False if another app already listens on this name, or listening failed.
 
-        A socket file left behind by a crashed app is removed first: the caller has just found that
-        nobody answers on it.
+        When two launches race (a file manager opening several files at once), the loser finds the
+        winner answering and gets False: it should hand its file over instead of starting. A socket
+        file left behind by a crashed app (nobody answers on it) is taken over.
         """
+        # Asked first because, with UserAccessOption, Qt binds in a private folder and renames the
+        # socket over the name: listen() would silently take a live app's name away from it.
+        if _answers(self._name):
+            return False
         if self._server.listen(self._name):
             return True
         if self._server.serverError() == QAbstractSocket.SocketError.AddressInUseError:
