@@ -43,7 +43,7 @@ def folder_size(folder: Path) -> int:
 def window_with(title: str, display: str, pid: int) -> bool:
     """Whether process ``pid`` has a visible window whose title contains ``title``."""
     found = subprocess.run(
-        ["xdotool", "search", "--onlyvisible", "--pid", str(pid), "--name", title],
+        ["xdotool", "search", "--all", "--onlyvisible", "--pid", str(pid), "--name", title],
         env={**os.environ, "DISPLAY": display},
         capture_output=True,
         text=True,
