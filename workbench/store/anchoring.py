@@ -14,7 +14,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 
 CONTEXT_CHARS = 32  # how much text before and after a claim identifies where it sits
 FUZZY_MIN_RATIO = 0.75  # a rewording at least this similar is the same claim, reworded
@@ -180,14 +180,15 @@ def _between_context(anchor: Anchor, text: str, claimed: Claimed) -> list[tuple[
 def _fuzzy(
     anchor: Anchor, text: str, candidates: Sequence[tuple[int, int]], claimed: Claimed
 ) -> list[tuple[float, int, int]]:
-    found = []
-    for start, end in set(candidates):
-        if claimed.mostly_covered(start, end):
-            continue
-        ratio = _ratio(anchor.quote, text[start:end], FUZZY_MIN_RATIO)
-        if ratio >= FUZZY_MIN_RATIO:
-            found.append((ratio, start, end))
-    return found
+    spans = [(start, end) for start, end in set(candidates) if not claimed.mostly_covered(start, end)]
+    matches = process.extract(
+        anchor.quote,
+        [text[start:end] for start, end in spans],
+        scorer=fuzz.ratio,
+        score_cutoff=100 * FUZZY_MIN_RATIO,
+        limit=None,
+    )
+    return [(score / 100, *spans[index]) for _, score, index in matches]
 
 
 def overlaps(span: tuple[int, int], others: Sequence[tuple[int, int]]) -> bool:

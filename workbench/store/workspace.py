@@ -915,6 +915,7 @@ def _reanchor(
             located[row.id] = found
             claimed.add(found.start, found.end)
     # Then reworded places, best-scoring first across all claims, so no claim takes another's place.
+    candidates = [(start, end) for start, end in candidates if not claimed.mostly_covered(start, end)]
     proposals = sorted(
         (
             (proposal.score, row.id, proposal)
