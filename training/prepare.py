@@ -64,6 +64,21 @@ def tweets(eval_dir: Path, names: tuple[str, ...]) -> list[tuple[str, bool]]:
     return rows
 
 
+def debate_claims(eval_dir: Path) -> list[tuple[str, bool]]:
+    """The CheckThat! 2019 debate and speech lines that fact-checkers chose to check (label 1).
+
+    Only these are used: the other lines are not "not check-worthy", just not chosen, and many of them
+    are claims ClaimBuster's annotators would call check-worthy.
+    """
+    rows: list[tuple[str, bool]] = []
+    for path in sorted((eval_dir / "checkthat2019_debates").glob("*.tsv")):
+        with path.open(encoding="utf-8", newline="") as f:
+            for fields in csv.reader(f, delimiter="\t", quoting=csv.QUOTE_NONE):
+                if len(fields) >= 4 and fields[3].strip() == "1" and fields[2].strip():
+                    rows.append((fields[2].strip(), True))
+    return rows
+
+
 def test_sentences(eval_dir: Path) -> set[str]:
     """Normalised text of every sentence in the sets reported as tests."""
     seen: set[str] = set()
@@ -84,6 +99,7 @@ def main() -> None:
     parser.add_argument("--out", type=Path, default=OUT)
     parser.add_argument("--seed", type=int, default=13)
     parser.add_argument("--tweets", action=argparse.BooleanOptionalAction, default=True)
+    parser.add_argument("--debates", action=argparse.BooleanOptionalAction, default=True)
     args = parser.parse_args()
 
     excluded = test_sentences(args.eval_dir)
@@ -107,7 +123,10 @@ def main() -> None:
         calib = [(t, p) for t, p in tweets(args.eval_dir, ("dev_test",)) if normalise(t) not in excluded]
         splits["train"] = splits["train"] + train
         splits["calib"] = splits["calib"] + calib
-        random.Random(args.seed).shuffle(splits["train"])
+    if args.debates:
+        splits["train"] = splits["train"] + [(t, p) for t, p in debate_claims(args.eval_dir)
+                                             if normalise(t) not in excluded]  # fmt: skip
+    random.Random(args.seed).shuffle(splits["train"])
 
     nlp = spacy.blank("en")
     args.out.mkdir(parents=True, exist_ok=True)
