@@ -14,7 +14,7 @@ from alembic.script import ScriptDirectory
 from store_helpers import fresh_postgres_database
 
 from workbench.importers.base import ImportedArticle
-from workbench.store import Status, Workspace
+from workbench.store import Status, Workspace, WorkspaceError
 from workbench.store.schema import HEAD_REVISION, MIGRATIONS_DIR
 
 FIXTURE = Path(__file__).resolve().parent / "data" / "first-schema-workspace.sqlite"
@@ -133,3 +133,42 @@ def _make_first_schema_postgres_workspace(url: str) -> None:
     finally:
         target.dispose()
         source.dispose()
+
+
+def test_a_failed_upgrade_leaves_the_old_workspace_as_it_was(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    from workbench.store import schema
+
+    broken = tmp_path / "migrations"
+    shutil.copytree(MIGRATIONS_DIR, broken, ignore=shutil.ignore_patterns("__pycache__"))
+    (broken / "versions" / "9000_broken.py").write_text(
+        '"""A migration that fails halfway."""\n'
+        "from alembic import op\n"
+        f"revision = '9000'\ndown_revision = {HEAD_REVISION!r}\nbranch_labels = None\ndepends_on = None\n"
+        "def upgrade() -> None:\n"
+        "    op.execute('UPDATE claims SET note = \\'overwritten\\'')\n"
+        "    op.execute('THIS IS NOT SQL')\n"
+    )
+    monkeypatch.setattr(schema, "MIGRATIONS_DIR", broken)
+    monkeypatch.setattr(schema, "HEAD_REVISION", "9000")
+    schema.known_revisions.cache_clear()
+    schema._script_directory.cache_clear()
+    copy = tmp_path / "old.sqlite"
+    shutil.copyfile(FIXTURE, copy)
+    before = _rows(copy)
+    try:
+        with pytest.raises(WorkspaceError):
+            Workspace(str(copy))
+    finally:
+        schema.known_revisions.cache_clear()
+        schema._script_directory.cache_clear()
+
+    assert _rows(copy) == before
+    connection = sqlite3.connect(copy)
+    try:
+        assert connection.execute("SELECT version_num FROM alembic_version").fetchone() == ("0001",)
+        assert connection.execute("SELECT count(*) FROM claims WHERE note = 'overwritten'").fetchone() == (0,)
+        assert connection.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+    finally:
+        connection.close()
