@@ -276,3 +276,19 @@ def test_password_protected_word_file(tmp_path: Path) -> None:
     file = tmp_path / "locked.docx"
     file.write_bytes(header + directory + bytes(4096))
     assert "protected by a password" in _error_for(file)
+
+
+def test_library_messages_about_broken_files_stay_one_clean_line(tmp_path: Path, data: Path) -> None:
+    source = bytearray((data / "markitdown-sample.epub").read_bytes())
+    source[30:38] = b"m\nmetype"  # the first member's local name now differs from the directory's
+    file = tmp_path / "odd.epub"
+    file.write_bytes(bytes(source))
+    message = _error_for(file)
+    assert message.isprintable()
+
+
+def test_text_with_a_bom_and_a_few_damaged_bytes_is_imported(tmp_path: Path) -> None:
+    file = tmp_path / "damaged.txt"
+    file.write_bytes(b"\xef\xbb\xbfThe harbour handled 2.1 million containers \xff\xfe last year.")
+    article = import_file(file)
+    assert "2.1 million containers" in article.text and "last year." in article.text

@@ -172,3 +172,16 @@ def test_footnote_marks_stay_in_their_sentence_and_footnotes_follow_the_body(tmp
     assert "1" in signed[: signed.index("was signed")], "the mark stays where it was printed"
     footnote = next(i for i, p in enumerate(paragraphs) if "Pub. L. No. 105-304" in p)
     assert footnote == len(paragraphs) - 1, "the footnote follows the body text"
+
+
+def test_pages_without_text_are_skipped_with_a_warning(tmp_path: Path) -> None:
+    file = tmp_path / "mixed.pdf"
+    pdf = canvas.Canvas(str(file), pagesize=A4)
+    pdf.setFont(_font(), 11)
+    pdf.drawString(72, 700, _BODY[0])
+    pdf.showPage()
+    pdf.rect(72, 72, 400, 600, fill=1)  # a scanned page: an image, no text
+    pdf.save()
+    article = import_file(file)
+    assert article.text == _BODY[0]
+    assert article.warnings == ("pages without a text layer (scanned?) skipped: 1 of 2",)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import re
 import zipfile
+import zlib
 from pathlib import Path
 from typing import Any
 
@@ -64,6 +65,7 @@ def check_inflated(archive: zipfile.ZipFile, path: Path | str, kind: str) -> Non
     except (
         zipfile.BadZipFile,
         zipfile.LargeZipFile,
+        zlib.error,
         OSError,
         EOFError,
         NotImplementedError,
@@ -80,7 +82,7 @@ def read_xml_member(
         data = archive.read(name)
     except KeyError as error:
         raise ArticleImportError(path, f"is not a complete {kind} ({name} is missing)") from error
-    except (zipfile.BadZipFile, OSError, EOFError, RuntimeError) as error:
+    except (zipfile.BadZipFile, zlib.error, OSError, EOFError, RuntimeError) as error:
         raise ArticleImportError(path, f"is a damaged or truncated {kind} ({error})") from error
     if _ENTITY_DECLARATION.search(data) or (not allow_doctype and _DOCTYPE.search(data)):
         raise ArticleImportError(

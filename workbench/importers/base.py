@@ -14,9 +14,14 @@ class ArticleImportError(Exception):
 
     def __init__(self, path: Path | str, reason: str, *, name: str = "") -> None:
         self.path = Path(path)
-        self.reason = reason
-        self.name = name or self.path.name or str(path)
-        super().__init__(f"{self.name}: {reason}")
+        # Reasons may quote a library's message about a broken file: keep them one printable line.
+        self.reason = _one_line(reason)
+        self.name = _one_line(name or self.path.name or str(path))
+        super().__init__(f"{self.name}: {self.reason}")
+
+
+def _one_line(text: str) -> str:
+    return " ".join("".join(ch if ch.isprintable() else " " for ch in text).split())
 
 
 @dataclass(frozen=True)

@@ -19,15 +19,15 @@ _BOMS = (
 # Characters that never appear in real prose; a text with many of them is binary data misnamed.
 _BINARY_CONTROL = {chr(c) for c in range(32) if chr(c) not in "\t\n\r\f\v\x1b"} | {"\ufffd"}
 _MAX_BINARY_SHARE = 0.01
+_TOLERATED_BAD_CHARS = 8
 
 
 def looks_binary(text: str) -> bool:
-    """True when the decoded text is mostly garbage: control characters or replacement marks."""
+    """True when the decoded text is garbage: more than a handful, and over 1 %, of control
+    characters or replacement marks (a few damaged bytes in real text are tolerated)."""
     sample = text[:200_000]
-    if not sample:
-        return False
     bad = sum(1 for ch in sample if ch in _BINARY_CONTROL)
-    return bad / len(sample) > _MAX_BINARY_SHARE
+    return bad > max(_TOLERATED_BAD_CHARS, _MAX_BINARY_SHARE * len(sample))
 
 
 def decode_bytes(data: bytes, path: Path | str) -> tuple[str, str]:
@@ -37,12 +37,12 @@ def decode_bytes(data: bytes, path: Path | str) -> tuple[str, str]:
     """
     for bom, encoding in _BOMS:
         if data.startswith(bom):
-            try:
-                return data[len(bom) :].decode(encoding), encoding
-            except UnicodeDecodeError as error:
-                raise ArticleImportError(
-                    path, f"the text is damaged ({encoding} with invalid bytes)"
-                ) from error
+            # The BOM settles the encoding; a few damaged bytes become U+FFFD, and too many of them
+            # make the text binary garbage.
+            text = data[len(bom) :].decode(encoding, errors="replace")
+            if looks_binary(text):
+                raise ArticleImportError(path, f"the text is damaged ({encoding} with many invalid bytes)")
+            return text, encoding
     try:
         text, encoding = data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:

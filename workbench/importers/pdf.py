@@ -15,6 +15,7 @@ import re
 import statistics
 import unicodedata
 from collections import Counter
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -164,9 +165,14 @@ class PdfImporter(ArticleImporter):
                     path, f"has {page_count} pages; the limit is {MAX_PDF_PAGES} (split it into articles)"
                 )
             pages: list[tuple[list[Line], float]] = []
+            unreadable: list[int] = []
             for index in range(page_count):
-                page = document[index]
-                textpage = page.get_textpage()
+                try:
+                    page = document[index]
+                    textpage = page.get_textpage()
+                except pdfium.PdfiumError:
+                    unreadable.append(index + 1)
+                    continue
                 try:
                     pages.append((page_lines(textpage), page.get_height()))
                 finally:
@@ -175,7 +181,14 @@ class PdfImporter(ArticleImporter):
             metadata = _metadata(document)
         finally:
             document.close()
-        return self._article(pages, metadata, path)
+        if not pages:
+            raise ArticleImportError(path, "is a damaged PDF: none of its pages can be read")
+        article = self._article(pages, metadata, path)
+        if unreadable:
+            listed = ", ".join(str(n) for n in unreadable[:10]) + ("…" if len(unreadable) > 10 else "")
+            note = f"damaged pages skipped: {listed}"
+            article = replace(article, warnings=(*article.warnings, note))
+        return article
 
     def _article(
         self, pages: list[tuple[list[Line], float]], metadata: dict[str, str], path: Path
@@ -208,9 +221,7 @@ class PdfImporter(ArticleImporter):
         warnings: list[str] = []
         empty_pages = sum(1 for lines, _height in pages if not any(line.text for line in lines))
         if empty_pages:
-            warnings.append(
-                f"{empty_pages} of {len(pages)} pages have no text layer (scanned?) and were skipped"
-            )
+            warnings.append(f"pages without a text layer (scanned?) skipped: {empty_pages} of {len(pages)}")
         return ImportedArticle(
             text=text,
             title=_title(metadata.get("Title", "")) or _headline(cleaned[0] if cleaned else []),
