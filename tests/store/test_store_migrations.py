@@ -158,7 +158,7 @@ def test_a_failed_upgrade_leaves_the_old_workspace_as_it_was(
     shutil.copyfile(FIXTURE, copy)
     before = _rows(copy)
     try:
-        with pytest.raises(WorkspaceError):
+        with pytest.raises(WorkspaceError, match=r"failed .*it was left as it was"):
             Workspace(str(copy))
     finally:
         schema.known_revisions.cache_clear()

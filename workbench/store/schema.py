@@ -64,7 +64,14 @@ def upgrade_to_head(engine: Engine, place: str) -> None:
                         f"{place} already holds other tables and is not a Fact-Check Workbench "
                         "workspace; give an empty database"
                     )
-                _run_alembic_upgrade(connection)
+                try:
+                    _run_alembic_upgrade(connection)
+                except DBAPIError as error:
+                    detail = str(error.orig).strip().splitlines()[0] if error.orig is not None else str(error)
+                    raise WorkspaceError(
+                        f"updating the workspace {place} to this version failed ({detail}); "
+                        "it was left as it was"
+                    ) from error
                 if sqlite and connection.exec_driver_sql("PRAGMA foreign_key_check").first() is not None:
                     raise WorkspaceError(
                         f"updating the workspace {place} would break links between its records; "
