@@ -184,3 +184,27 @@ def test_language_note() -> None:
     assert language_note(english) is None
     assert language_note(german) == "claim detection is tuned for English"
     assert language_note("Hi") is None
+
+
+def test_subheadings_that_state_a_claim_are_kept(extractor: ClaimExtractor) -> None:
+    text = (
+        "Ten myths about the flu\n\n"
+        "Doctors hear the same misunderstandings every winter.\n\n"
+        "What the evidence says\n\n"
+        "Myth 4: Cold weather causes the flu\n\n"
+        "The flu is caused by a virus, not by low temperatures."
+    )
+    texts = [c.text for c in _claims(extractor, text)]
+    assert "Myth 4: Cold weather causes the flu" in texts
+    assert "What the evidence says" not in texts
+    assert "Ten myths about the flu" not in texts
+
+
+def test_the_pipeline_is_shared_between_threads() -> None:
+    from concurrent.futures import ThreadPoolExecutor
+
+    from workbench.claims import load_pipeline
+
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        pipelines = list(pool.map(lambda _: load_pipeline(), range(8)))
+    assert all(p is pipelines[0] for p in pipelines)

@@ -78,8 +78,11 @@ class ClaimExtractor:
 
 def _states_something(sentence: Span) -> bool:
     """True for a heading that is a statement (a verb with its subject), not a label or a topic."""
+    if sentence[0].tag_ in ("WDT", "WP", "WP$", "WRB"):  # "What the evidence says", "How it works"
+        return False
     return any(
-        token.dep_ in ("nsubj", "nsubjpass") and token.head.tag_.startswith(("VB", "MD")) for token in sentence
+        token.dep_ in ("nsubj", "nsubjpass") and token.head.tag_.startswith(("VB", "MD"))
+        for token in sentence
     )
 
 
