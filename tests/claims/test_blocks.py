@@ -4,7 +4,14 @@ from __future__ import annotations
 
 import pytest
 
-from workbench.claims.blocks import MAX_BLOCK_CHARS, BlockRole, classify_block, find_dateline, split_blocks
+from workbench.claims.blocks import (
+    MAX_BLOCK_CHARS,
+    BlockRole,
+    classify_block,
+    dateline_date,
+    find_dateline,
+    split_blocks,
+)
 
 
 @pytest.mark.parametrize(
@@ -87,3 +94,17 @@ def test_find_dateline_reads_the_sample_style_dateline() -> None:
     text = "Headline of the story\n\n30 May 2019, 18:23 | Updated: 30 May 2019, 21:03\n\nBody text here."
     assert find_dateline(text) == "30 May 2019, 18:23 | Updated: 30 May 2019, 21:03"
     assert find_dateline("Just a sentence about 2019.") is None
+
+
+@pytest.mark.parametrize(
+    ("dateline", "iso"),
+    [
+        ("30 May 2019, 18:23 | Updated: 30 May 2019, 21:03", "2019-05-30"),
+        ("Updated March 4, 2022 at 9:15 a.m. ET", "2022-03-04"),
+        ("Thursday 1st October 2020 07:00, UK", "2020-10-01"),
+        ("2023-11-02T08:30", "2023-11-02"),
+        ("Updated: 18:23", None),
+    ],
+)
+def test_dateline_gives_the_article_date(dateline: str, iso: str | None) -> None:
+    assert dateline_date(dateline) == iso

@@ -4,7 +4,7 @@ The pipeline is spaCy's English model plus a trained sentence classifier and the
 component; ``ClaimExtractor`` runs it paragraph by paragraph and returns plain ``ExtractedClaim`` records.
 """
 
-from workbench.claims.blocks import find_dateline
+from workbench.claims.blocks import dateline_date, find_dateline
 from workbench.claims.extractor import ClaimExtractor, ExtractionCancelled
 from workbench.claims.language import language_note
 from workbench.claims.pipeline import DEFAULT_THRESHOLD, load_pipeline
@@ -18,6 +18,7 @@ __all__ = [
     "ExtractedClaim",
     "ExtractionCancelled",
     "Reason",
+    "dateline_date",
     "find_dateline",
     "language_note",
     "load_pipeline",

@@ -189,6 +189,28 @@ def split_blocks(text: str) -> list[Block]:
     return blocks
 
 
+_MONTH_ABBREVIATIONS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+_MONTH_NUMBERS = {m: i for i, m in enumerate(_MONTH_ABBREVIATIONS, start=1)}
+_DAY_MONTH_YEAR_RE = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+({_MONTHS}),?\s+(\d{{4}})\b", re.I)
+_MONTH_DAY_YEAR_RE = re.compile(rf"\b({_MONTHS})\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})\b", re.I)
+_ISO_DATE_RE = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})(?!\d)")
+
+
+def dateline_date(dateline: str) -> str | None:
+    """The first full date in a dateline as ISO 8601 (``"30 May 2019, 18:23"`` → ``"2019-05-30"``)."""
+    found: list[tuple[int, str]] = []
+    if match := _DAY_MONTH_YEAR_RE.search(dateline):
+        day, month, year = int(match[1]), _MONTH_NUMBERS[match[2][:3].lower()], int(match[3])
+        found.append((match.start(), f"{year:04d}-{month:02d}-{day:02d}"))
+    if match := _MONTH_DAY_YEAR_RE.search(dateline):
+        month, day, year = _MONTH_NUMBERS[match[1][:3].lower()], int(match[2]), int(match[3])
+        found.append((match.start(), f"{year:04d}-{month:02d}-{day:02d}"))
+    if match := _ISO_DATE_RE.search(dateline):
+        found.append((match.start(), match.group()))
+    valid = [iso for _, iso in sorted(found) if 1 <= int(iso[5:7]) <= 12 and 1 <= int(iso[8:10]) <= 31]
+    return valid[0] if valid else None
+
+
 def find_dateline(text: str) -> str | None:
     """The article's dateline as printed (e.g. "30 May 2019, 18:23 | Updated: …"), if it has one."""
     for block in split_blocks(text)[:8]:
