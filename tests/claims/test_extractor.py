@@ -208,3 +208,12 @@ def test_the_pipeline_is_shared_between_threads() -> None:
     with ThreadPoolExecutor(max_workers=4) as pool:
         pipelines = list(pool.map(lambda _: load_pipeline(), range(8)))
     assert all(p is pipelines[0] for p in pipelines)
+
+
+def test_quotation_and_its_attribution_are_one_sentence(extractor: ClaimExtractor) -> None:
+    text = "“The governor has created 40,000 jobs!” Trump tweeted on Monday. Turnout was 44%."
+    claims = _claims(extractor, text)
+    assert [c.text for c in claims] == [
+        "“The governor has created 40,000 jobs!” Trump tweeted on Monday.",
+        "Turnout was 44%.",
+    ]

@@ -2,7 +2,9 @@
 
 The parser sometimes starts a sentence with the quotation mark that closes the previous one
 (``He said: "It happened.`` | ``"``). A closing quotation mark belongs to the sentence it closes, so it
-is moved back. Paragraph breaks are handled before parsing: every block is its own ``Doc``.
+is moved back. A quotation ending in "!" or "?" and followed by its attribution (``"Vote!" Trump
+tweeted.``) is one sentence to a news reader, so the two are joined. Paragraph breaks are handled
+before parsing: every block is its own ``Doc``.
 """
 
 from __future__ import annotations
@@ -18,6 +20,29 @@ _TRAILING = {")", "]", "”", "’", "»", '"', "'", "''"}
 WIRE_DATELINE_RE = re.compile(
     r"^[A-Z][A-Z.'’/-]+(?:[ ,]+[A-Z][A-Za-z.'’/-]+){0,4}\s*(?:\([^()\n]{1,40}\)\s*)?[-—–]{1,2}\s+"
 )
+
+
+_ATTRIBUTION_VERBS = {
+    "said", "says", "say", "tweeted", "wrote", "writes", "told", "tells", "added", "adds", "asked", "asks",
+    "explained", "insisted", "warned", "replied", "responded", "posted", "shouted", "declared", "claimed",
+    "continued", "recalled", "noted", "argued", "joked", "cried", "wondered",
+}  # fmt: skip
+_MAX_ATTRIBUTION_TOKENS = 14
+
+
+def _is_attribution_tail(sentence: Span) -> bool:
+    """True for a short sentence whose main verb is a speech verb with nothing said after it."""
+    root = sentence.root
+    if len(sentence) > _MAX_ATTRIBUTION_TOKENS or root.lower_ not in _ATTRIBUTION_VERBS:
+        return False
+    return not any(c.dep_ in ("ccomp", "dobj", "xcomp") and c.i > root.i for c in root.children)
+
+
+def _ends_with_closing_quote(sentence: Span) -> bool:
+    last = sentence[-1]
+    if last.text in _CLOSING_ONLY:
+        return True
+    return last.text in _AMBIGUOUS and not _open_quotes(sentence.text)
 
 
 def _open_quotes(text: str) -> bool:
@@ -44,7 +69,14 @@ def news_sentences(doc: Doc) -> list[Span]:
             if moved > start:
                 sentences[-1] = doc[previous.start : moved]
                 start = moved
-        if start < end and any(not t.is_punct and not t.is_space for t in doc[start:end]):
+        if (
+            sentences
+            and start < end
+            and _ends_with_closing_quote(sentences[-1])
+            and _is_attribution_tail(doc[start:end])
+        ):
+            sentences[-1] = doc[sentences[-1].start : end]
+        elif start < end and any(not t.is_punct and not t.is_space for t in doc[start:end]):
             sentences.append(doc[start:end])
         elif start < end and sentences:
             sentences[-1] = doc[sentences[-1].start : end]
