@@ -50,6 +50,10 @@ def test_sentences_with_dates_are_prose(sentence: str) -> None:
         ("Click here to subscribe to our newsletter", BlockRole.BOILERPLATE),
         ("Advertisement", BlockRole.BOILERPLATE),
         ("What happens next", BlockRole.HEADING),
+        ("https://www.barrons.com/articles/home-depot-stock-earnings-51574168486", BlockRole.BOILERPLATE),
+        ("Write to Al Root at allen.root@dowjones.com", BlockRole.BOILERPLATE),
+        ("This copy is for your personal, non-commercial use only.", BlockRole.BOILERPLATE),
+        ("Share this article on Facebook", BlockRole.BOILERPLATE),
     ],
 )
 def test_non_prose_blocks(line: str, role: BlockRole) -> None:

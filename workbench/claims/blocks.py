@@ -83,6 +83,16 @@ _BOILERPLATE_RE = re.compile(
     r"|this\s+story\s+(?:has\s+been|was)\s+updated)\b",
     re.I,
 )
+# Footer and sharing text that can sit anywhere in a short block, not only at its start.
+_BOILERPLATE_ANYWHERE_RE = re.compile(
+    r"for\s+your\s+personal,?\s+non-commercial\s+use|subscriber\s+agreement|terms\s+of\s+(?:use|service)"
+    r"|order\s+(?:presentation-ready\s+|multiple\s+)?copies|\breprints?\b.*\d{3}[-.]\d{3}[-.]\d{4}"
+    r"|\bwrite\s+to\s+.+\s+at\s+\S+@\S+|\bsign\s+up\s+(?:for|to)\s+(?:our|the)\s+\w*\s*newsletter"
+    r"|(?:share|follow)\s+(?:this\s+(?:article|story)\s+)?on\s+(?:facebook|twitter|whatsapp|linkedin)"
+    r"|this\s+(?:article|story|copy)\s+(?:is\s+for|has\s+been\s+sent\s+to)",
+    re.I,
+)
+_LINK_ONLY_RE = re.compile(r"^(?:\S+:\s*[–—-]?\s*)?(?:https?://|www\.)\S+$|^\S+@\S+\.\w+$", re.I)
 _BULLET_RE = re.compile(r"^\s*(?:[-*•–·]|\d{1,3}[.)])\s+")
 _TERMINAL = ".!?…"
 _CLOSERS = "\"'”’»)]"
@@ -120,6 +130,8 @@ def classify_block(text: str, *, first: bool) -> BlockRole:
     if words <= 40 and _CAPTION_RE.search(text):
         return BlockRole.CAPTION
     if words <= 20 and _BOILERPLATE_RE.match(text):
+        return BlockRole.BOILERPLATE
+    if (words <= 40 and _BOILERPLATE_ANYWHERE_RE.search(text)) or _LINK_ONLY_RE.match(text):
         return BlockRole.BOILERPLATE
     if _BULLET_RE.match(text):
         return BlockRole.PROSE

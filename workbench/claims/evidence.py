@@ -164,8 +164,7 @@ _EVALUATIVE = {
 _INTENT_VERBS = {"want", "plan", "intend", "promise", "going", "hope", "like", "propose", "pledge",
                  "aim", "commit", "vow"}  # fmt: skip
 _FIRST_PERSON = {"i", "we", "us", "me", "my", "our"}
-_SUPERLATIVE_WORDS = {"record", "first", "last", "only", "never", "unprecedented", "highest", "lowest",
-                      "ever"}  # fmt: skip
+_SUPERLATIVE_WORDS = {"record", "unprecedented", "highest", "lowest", "biggest", "largest", "smallest"}
 _COMPARISON_PAIRS = {("up", "from"), ("down", "from"), ("compared", "with"), ("compared", "to"),
                      ("more", "than"), ("less", "than"), ("fewer", "than"), ("rise", "from"),
                      ("fell", "from"), ("rose", "from"), ("increase", "from"), ("doubled",),
@@ -278,7 +277,7 @@ def analyse_sentence(sent: Span) -> SentenceEvidence:
             else:
                 last = tokens[comparison[1] - 1]
             parts.append(CheckablePart(first.idx, last.idx + len(last.text), "COMPARISON"))
-    if any(t.tag_ in ("JJS", "RBS") for t in tokens) or (word_set & _SUPERLATIVE_WORDS - {"first", "last"}):
+    if any(t.tag_ in ("JJS", "RBS") for t in tokens) or (word_set & _SUPERLATIVE_WORDS):
         features.add("superlative")
 
     # attribution: "X said", "according to X"
