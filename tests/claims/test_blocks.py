@@ -112,3 +112,8 @@ def test_find_dateline_reads_the_sample_style_dateline() -> None:
 )
 def test_dateline_gives_the_article_date(dateline: str, iso: str | None) -> None:
     assert dateline_date(dateline) == iso
+
+
+def test_a_lone_line_without_full_stop_is_prose_not_a_headline() -> None:
+    [block] = split_blocks("His son walked out with a billion and a half dollars from China -")
+    assert block.role is BlockRole.PROSE

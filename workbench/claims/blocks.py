@@ -198,6 +198,9 @@ def split_blocks(text: str) -> list[Block]:
                 end = start + len(stripped)
                 role = classify_block(stripped, first=not blocks)
                 blocks.append(Block(start, end, stripped, role))
+    if len(blocks) == 1 and blocks[0].role in (BlockRole.HEADLINE, BlockRole.HEADING):
+        # A headline heads something; a lone line without a full stop is a pasted sentence.
+        blocks[0] = Block(blocks[0].start, blocks[0].end, blocks[0].text, BlockRole.PROSE)
     return blocks
 
 
