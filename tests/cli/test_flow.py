@@ -135,3 +135,22 @@ def test_unknown_article_and_claim_are_clear_errors(
     article_id = run(capsys, "import", str(sample_article), "--db", db_url)[1].split("\t")[0]
     code, _, err = run(capsys, "mark", article_id, "9999", "--status", "verified", "--db", db_url)
     assert code == 1 and "9999" in err
+
+
+def test_report_formats_by_extension_with_a_review_url(
+    capsys: pytest.CaptureFixture[str], sample_article: Path, db_url: str, tmp_path: Path
+) -> None:
+    article_id = run(capsys, "import", str(sample_article), "--db", db_url)[1].split("\t")[0]
+    run(capsys, "mark", article_id, "1", "--status", "disputed", "--note", '=HYPERLINK("x")', "--db", db_url)
+    out = tmp_path / "review.jsonld"
+    url = "https://factcheck.example/putin-may"
+    assert run(capsys, "report", article_id, "-o", str(out), "--review-url", url, "--db", db_url)[0] == 0
+    reviews = json.loads(out.read_text(encoding="utf-8"))
+    assert len(reviews) == 1
+    assert reviews[0]["url"].startswith(url)
+    assert reviews[0]["reviewRating"]["alternateName"].lower() == "disputed"
+    csv_out = tmp_path / "claims.csv"
+    assert run(capsys, "report", article_id, "-o", str(csv_out), "--db", db_url)[0] == 0
+    assert "'=HYPERLINK" in csv_out.read_text(encoding="utf-8-sig"), "no formula injection into spreadsheets"
+    code, _, err = run(capsys, "report", article_id, "-o", str(tmp_path / "x.docx"), "--db", db_url)
+    assert code == 1 and "x.docx" in err

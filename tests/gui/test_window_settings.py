@@ -81,3 +81,34 @@ def test_switching_the_workspace_in_preferences_closes_the_article_and_opens_the
     open_and_wait(window, sample_article)
     with Workspace(other) as ws:
         assert [a.id for a in ws.list_articles()] == [window.current_article().id]
+
+
+def test_a_change_made_in_another_window_appears_on_its_own(
+    qtbot: QtBot, make_window: Factory, open_and_wait: Opener, sample_article: Path
+) -> None:
+    watching = make_window()
+    open_and_wait(watching, sample_article)
+    watching._watch_timer.setInterval(100)
+    other = make_window()
+    open_and_wait(other, sample_article)
+    claim = other.current_claim()
+    with qtbot.waitSignal(other.claim_marked, timeout=10000):
+        other.mark_current(Status.DISPUTED)
+    with qtbot.waitSignal(watching.changed_elsewhere, timeout=10000):
+        pass
+    qtbot.waitUntil(lambda: watching.visible_claims()[0].status == Status.DISPUTED, timeout=10000)
+    assert watching.visible_claims()[0].id == claim.id
+
+
+def test_exporting_from_the_dialog_offers_to_open_the_report(
+    qtbot: QtBot, make_window: Factory, open_and_wait: Opener, sample_article: Path, tmp_path: Path
+) -> None:
+    window = make_window()
+    open_and_wait(window, sample_article)
+    target = tmp_path / "report.pdf"
+    with qtbot.waitSignal(window.report_written, timeout=30000):
+        window._on_export_selected(str(target))
+    box = window._report_box
+    assert str(target) in box.text()
+    assert "Open report" in [b.text() for b in box.buttons()]
+    box.reject()

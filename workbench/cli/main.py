@@ -110,6 +110,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--format", choices=("pdf", "csv", "json", "claimreview"), default=None)
     p.add_argument("--checker", default=None, help="checker name printed on the report")
     p.add_argument("--organisation", default="", help="organisation printed on the report")
+    p.add_argument(
+        "--review-url",
+        default="",
+        help="where the fact-check is published (each ClaimReview's url points there)",
+    )
     p.add_argument("--page-size", choices=("A4", "Letter"), default="A4")
     p.add_argument(
         "--threshold",
@@ -319,13 +324,14 @@ def _cmd_report(args: argparse.Namespace, out: TextIO) -> int:
     try:
         article = workspace.resolve_article(args.article)
         claims = report_claims(workspace.claims(article.id, include_dismissed=True), args.threshold)
-        history = {c.id: workspace.history(c.id) for c in claims}
+        history = workspace.histories(article.id)
     finally:
         workspace.close()
     options = ReportOptions(
         checker=args.checker if args.checker is not None else _checker_name(),
         organisation=args.organisation,
         page_size=args.page_size,
+        review_url=args.review_url,
     )
     try:
         path = write_report(article, claims, args.output, format=fmt, options=options, history=history)

@@ -70,6 +70,7 @@ from workbench.store import ArticleRecord, ClaimRecord, HistoryEntry, StaleWrite
 log = logging.getLogger(__name__)
 
 MAX_RECENT = 10
+WATCH_INTERVAL_MS = 3000  # how often the window looks for changes made by other windows or checkers
 NOTE_SAVE_DELAY_MS = 400
 SHOW_DISMISSED = "dismissed"
 
@@ -85,6 +86,7 @@ class MainWindow(QMainWindow):
         note_saved(int): a claim's note was saved (claim id).
         history_shown(int): the selected claim's history is shown (claim id).
         report_written(str): a report file was written (its path).
+        changed_elsewhere(): another window, checker or the CLI changed the workspace; the view reloaded.
         failed(str): an error was shown to the user (its message).
     """
 
@@ -95,6 +97,7 @@ class MainWindow(QMainWindow):
     note_saved = Signal(int)
     history_shown = Signal(int)
     report_written = Signal(str)
+    changed_elsewhere = Signal()
     failed = Signal(str)
 
     def __init__(
@@ -116,7 +119,12 @@ class MainWindow(QMainWindow):
         self._known_versions: dict[int, int] = {}  # claim id -> version this window last saw (worker-updated)
         self._selecting_from_article = False
         self._select_after_reload: int | None = None
+        self._offer_to_open_reports = False
         self.undo_stack = QUndoStack(self)
+        self._seen_token: object = None  # the workspace's change token after our own last read or write
+        self._watch_timer = QTimer(self)
+        self._watch_timer.setInterval(WATCH_INTERVAL_MS)
+        self._watch_timer.timeout.connect(self._check_for_changes)
 
         self._build_desk()
         self._build_actions()
@@ -568,11 +576,12 @@ class MainWindow(QMainWindow):
         if self._workspace is None or self._article is None:
             return
         workspace, article_id = self._workspace, self._article.id
-        self._tasks.run(
-            lambda ctx: workspace.claims(article_id, include_dismissed=True),
-            on_done=self._on_claims_reloaded,
-            on_error=self._on_save_failed,
-        )
+
+        def load(ctx: TaskContext) -> list[ClaimRecord]:
+            self._seen_token = workspace.change_token()
+            return workspace.claims(article_id, include_dismissed=True)
+
+        self._tasks.run(load, on_done=self._on_claims_reloaded, on_error=self._on_save_failed)
 
     def export_report_to(self, path: str | Path) -> None:
         """Write the report for the open article to ``path`` (format from the extension) in the background."""
@@ -586,7 +595,7 @@ class MainWindow(QMainWindow):
         def write(ctx: TaskContext) -> str:
             article = workspace.article(article_id)
             claims = report_claims(workspace.claims(article_id, include_dismissed=True), threshold)
-            history = {c.id: workspace.history(c.id) for c in claims}
+            history = workspace.histories(article_id)
             return str(write_report(article, claims, path, options=options, history=history))
 
         self._tasks.run(write, lane="nlp", on_done=self._on_report_written, on_error=self._on_report_failed)
@@ -604,7 +613,7 @@ class MainWindow(QMainWindow):
             ctx: TaskContext,
         ) -> tuple[ArticleRecord, list[ClaimRecord], dict[int, list[HistoryEntry]]]:
             claims = report_claims(workspace.claims(article_id, include_dismissed=True), threshold)
-            return workspace.article(article_id), claims, {c.id: workspace.history(c.id) for c in claims}
+            return workspace.article(article_id), claims, workspace.histories(article_id)
 
         def preview(data: tuple[ArticleRecord, list[ClaimRecord], dict[int, list[HistoryEntry]]]) -> None:
             job = print_report(self, *data[:2], self._report_options(), data[2], tasks=self._tasks)
@@ -677,6 +686,7 @@ class MainWindow(QMainWindow):
 
         def load(ctx: TaskContext) -> tuple[OpenedArticle, list[ClaimRecord]]:
             article = workspace.article(article_id)
+            self._seen_token = workspace.change_token()
             return OpenedArticle(article, resumed=True), workspace.claims(article_id, include_dismissed=True)
 
         self._tasks.run(
@@ -812,6 +822,7 @@ class MainWindow(QMainWindow):
 
         def store(ctx: TaskContext) -> tuple[OpenedArticle, list[ClaimRecord]]:
             opened = store_prepared(workspace, prepared, who=who)
+            self._seen_token = workspace.change_token()
             return opened, workspace.claims(opened.article.id, include_dismissed=True)
 
         self._tasks.run(
@@ -852,6 +863,7 @@ class MainWindow(QMainWindow):
         messages = [f"{verb} {name}: {len(claims)} claims found", *opened.messages]
         self.statusBar().showMessage(" · ".join(messages), 10000)
         self._update_enabled()
+        self._watch_timer.start()
         self.article_loaded.emit(article.id)
 
     def _on_open_failed(self, name: str, error: BaseException) -> None:
@@ -880,6 +892,7 @@ class MainWindow(QMainWindow):
         def save(ctx: TaskContext) -> ClaimRecord:
             record = change(workspace, known.get(claim_id))
             known[record.id] = record.version
+            self._seen_token = workspace.change_token()
             return record
 
         self.saved_label.setText("Saving…")
@@ -917,6 +930,30 @@ class MainWindow(QMainWindow):
             self.reload_claims()
         else:
             self.show_error("The change was not saved", str(error))
+
+    def _check_for_changes(self) -> None:
+        """Reload the checklist when someone else changed the workspace (polled; cheap when nothing did)."""
+        if (
+            self._workspace is None
+            or self._article is None
+            or self._tasks.busy()
+            or self._note_timer.isActive()
+        ):
+            return
+        workspace, seen = self._workspace, self._seen_token
+
+        def look(ctx: TaskContext) -> bool:
+            return workspace.change_token() != seen
+
+        self._tasks.run(
+            look, on_done=self._on_changes_checked, on_error=lambda error: log.warning("%s", error)
+        )
+
+    def _on_changes_checked(self, changed: bool) -> None:
+        if changed and self._article is not None and not self._note_timer.isActive():
+            self.statusBar().showMessage("Updated with changes made elsewhere", 5000)
+            self.reload_claims()
+            self.changed_elsewhere.emit()
 
     def _on_claims_reloaded(self, claims: list[ClaimRecord]) -> None:
         current = self.current_claim()
@@ -974,6 +1011,7 @@ class MainWindow(QMainWindow):
             self._clear_article()
 
     def _clear_article(self) -> None:
+        self._watch_timer.stop()
         self.undo_stack.clear()
         self._article = None
         self.setWindowTitle(APP_NAME)
@@ -992,6 +1030,7 @@ class MainWindow(QMainWindow):
     @Slot(str)
     def _on_export_selected(self, path: str) -> None:
         self._settings.setValue("dialogs/export_dir", str(Path(path).parent))
+        self._offer_to_open_reports = True  # chosen in the dialog: offer to open it when written
         self.export_report_to(path)
 
     def _on_progress(self, done: int, total: int, label: str) -> None:
@@ -1088,6 +1127,25 @@ class MainWindow(QMainWindow):
         self._end_progress()
         self.statusBar().showMessage(f"Report written to {path}", 10000)
         self.report_written.emit(path)
+        if self._offer_to_open_reports:
+            box = QMessageBox(
+                QMessageBox.Icon.Information,
+                "Report written",
+                f"The report was saved as\n{path}",
+                parent=self,
+            )
+            opener = box.addButton("Open report", QMessageBox.ButtonRole.AcceptRole)
+            box.addButton(QMessageBox.StandardButton.Close)
+            box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            box.finished.connect(
+                lambda _r: (
+                    QDesktopServices.openUrl(QUrl.fromLocalFile(path))
+                    if box.clickedButton() is opener
+                    else None
+                )
+            )
+            box.open()
+            self._report_box = box
 
     def _on_report_failed(self, error: BaseException) -> None:
         self._end_progress()
@@ -1256,6 +1314,7 @@ class MainWindow(QMainWindow):
             self.open_path(files[0])
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        self._watch_timer.stop()
         self._flush_note()
         self.cancel_opening()
         self._settings.setValue("window/geometry", self.saveGeometry())

@@ -114,6 +114,10 @@ class TaskRunner(QObject):
             self._lane(lane).submit(work)
         return TaskHandle(context)
 
+    def busy(self) -> bool:
+        """Whether any task is still running or queued."""
+        return self._running > 0
+
     def shutdown(self) -> None:
         """Wait for running tasks (pending writes finish) and stop the workers."""
         for executor in self._lanes.values():
