@@ -11,7 +11,8 @@ workspace: the claims are extracted), on a private Xvfb display, watched from ou
 * **window** — until its window is mapped and visible;
 * **article** — until the window title names the article (set once its text and claims are shown).
 
-The two programs take turns, after one discarded warm-up launch each (warm disk cache). Also prints
+The two programs take turns (each going first every other round), after one discarded warm-up
+launch each (warm disk cache). Also prints
 the bundle's size on disk. Needs Xvfb and xdotool (``apt-get install xvfb xdotool``).
 """
 
@@ -137,8 +138,10 @@ def main() -> int:
         for command in programs.values():
             launch(command, display)  # warm-up, discarded
         times: dict[str, list[tuple[float, float, float]]] = {name: [] for name in programs}
-        for _ in range(args.runs):
-            for name, command in programs.items():
+        for round_number in range(args.runs):
+            # Each goes first every other round, so neither always follows the other's disk and CPU use.
+            order = list(programs.items())
+            for name, command in order[:: -1 if round_number % 2 else 1]:
                 times[name].append(launch(command, display))
     finally:
         server.terminate()
