@@ -92,10 +92,11 @@ def test_a_change_made_in_another_window_appears_on_its_own(
     other = make_window()
     open_and_wait(other, sample_article)
     claim = other.current_claim()
-    with qtbot.waitSignal(other.claim_marked, timeout=10000):
+    with (
+        qtbot.waitSignal(watching.changed_elsewhere, timeout=10000),
+        qtbot.waitSignal(other.claim_marked, timeout=10000),
+    ):
         other.mark_current(Status.DISPUTED)
-    with qtbot.waitSignal(watching.changed_elsewhere, timeout=10000):
-        pass
     qtbot.waitUntil(lambda: watching.visible_claims()[0].status == Status.DISPUTED, timeout=10000)
     assert watching.visible_claims()[0].id == claim.id
 
