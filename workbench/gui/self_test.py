@@ -2,9 +2,10 @@
 
 Checks that the shipped claim classifier loads, imports the bundled sample, extracts its claims, marks
 one in a throwaway workspace, writes the PDF report and reads its text back, imports that PDF and a
-Word document through the article importers, and builds the main window with its icon. These are the
-places a bundle breaks when a data file or a lazily imported module is left out. Exit status 0 only if
-every step worked; the failing step is named on stderr.
+Word document through the article importers, loads every size of the icon, and opens the main window
+on a throwaway workspace (its form, its migrations). These are the places a bundle breaks when a data
+file or a lazily imported module is left out. Nothing of the user's (workspace, settings) is touched.
+Exit status 0 only if every step worked; the failing step is named on stderr.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ import traceback
 from pathlib import Path
 
 import pypdfium2
+from PySide6.QtCore import QEventLoop, QSettings, QTimer
 from PySide6.QtWidgets import QApplication
 
 from workbench.assets import resource_path, sample_article
@@ -27,6 +29,7 @@ from workbench.store import Status, Workspace
 
 NOTE = "self-test note Zoë & <b>"
 WORD_TEXT = "The self-test wrote this Word paragraph in 2026."
+WINDOW_TIMEOUT_MS = 60_000
 
 
 def _pdf_text(path: Path) -> str:
@@ -50,6 +53,27 @@ def _write_word_document(path: Path) -> None:
     document.add_heading("Self-test article", level=1)
     document.add_paragraph(WORD_TEXT)
     document.save(str(path))
+
+
+def _open_window(folder: Path) -> None:
+    """Build the main window on a workspace in ``folder``, wait until it is open, close it again."""
+    from workbench.gui.main_window import MainWindow
+
+    settings = QSettings(str(folder / "settings.ini"), QSettings.Format.IniFormat)  # not the user's
+    window = MainWindow(db=f"sqlite:///{folder / 'window.sqlite'}", settings=settings)
+    outcome: list[str] = []
+    loop = QEventLoop()
+    window.workspace_ready.connect(lambda: (outcome.append(""), loop.quit()))
+    window.failed.connect(lambda message: (outcome.append(message or "failed"), loop.quit()))
+    QTimer.singleShot(WINDOW_TIMEOUT_MS, loop.quit)
+    try:
+        loop.exec()
+        if not outcome:
+            raise AssertionError(f"the window's workspace did not open in {WINDOW_TIMEOUT_MS // 1000} s")
+        if outcome[0]:
+            raise AssertionError(f"the window could not open its workspace: {outcome[0]}")
+    finally:
+        window.close()  # closes the workspace, so the folder can be removed
 
 
 def run_self_test(app: QApplication) -> int:
@@ -94,13 +118,14 @@ def run_self_test(app: QApplication) -> int:
             _write_word_document(word)
             if WORD_TEXT not in _words(import_file(word).text):
                 raise AssertionError("the Word importer lost the document's text")
-            step = "build the main window"
-            from workbench.gui.main_window import MainWindow
+            step = "load the application icon"
+            from workbench.gui.app import ICON_SIZES, app_icon
 
-            window = MainWindow(db=f"sqlite:///{folder / 'window.sqlite'}")
-            if app.windowIcon().isNull() or window.windowIcon().isNull():
-                raise AssertionError("the application icon is missing")
-            window.close()
+            sizes = {size.width() for size in app_icon().availableSizes()}
+            if not set(ICON_SIZES) <= sizes:
+                raise AssertionError(f"icon sizes missing: {sorted(set(ICON_SIZES) - sizes)}")
+            step = "open the main window on a workspace"
+            _open_window(folder)
             app.processEvents()
     except Exception:
         print(f"self-test FAILED at: {step}", file=sys.stderr)
