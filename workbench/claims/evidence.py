@@ -142,7 +142,7 @@ _EVIDENCE_WORDS = {
 }  # fmt: skip
 _CAUSAL_PAIRS = {("due", "to"), ("thanks", "to"), ("owing", "to"), ("because", "of"), ("led", "to"),
                  ("lead", "to"), ("leads", "to"), ("result", "in"), ("resulted", "in"), ("results", "in"),
-                 ("linked", "to"), ("as", "a"), ("so", "that")}  # fmt: skip
+                 ("linked", "to"), ("as", "a", "result"), ("so", "that")}  # fmt: skip
 _STRONG_CAUSAL = {"because", "cause", "causes", "caused", "causing", "therefore", "consequently",
                   "blamed", "triggered"}  # fmt: skip
 _PREDICTIVE = {"forecast", "forecasts", "predict", "predicts", "predicted", "projected", "projects",
@@ -194,10 +194,6 @@ def _sigmoid(z: float) -> float:
     return 1.0 / (1.0 + math.exp(-z))
 
 
-def _lower(token: Token) -> str:
-    return token.lower_
-
-
 def _has_pair(words: list[str], pairs: Iterable[tuple[str, ...]]) -> tuple[int, int] | None:
     """Token index range of the first multi-word marker found, else None."""
     by_first: dict[str, list[tuple[str, ...]]] = {}
@@ -212,6 +208,17 @@ def _has_pair(words: list[str], pairs: Iterable[tuple[str, ...]]) -> tuple[int, 
 
 def _subject_words(token: Token) -> set[str]:
     return {c.lower_ for c in token.children if c.dep_ in ("nsubj", "nsubjpass", "expl")}
+
+
+def _comparison_part(tokens: list[Token], start: int, end: int) -> CheckablePart:
+    """The marker ("up from", "more than") plus the number or name it compares with."""
+    last = end - 1
+    if end < len(tokens) and (tokens[end].like_num or tokens[end].ent_type_):
+        last = end
+        while last + 1 < len(tokens) and tokens[last + 1].ent_iob_ == "I":
+            last += 1
+    first, final = tokens[start], tokens[last]
+    return CheckablePart(first.idx, final.idx + len(final.text), "COMPARISON")
 
 
 def _quote_parts(sent: Span) -> list[CheckablePart]:
@@ -238,7 +245,7 @@ def analyse_sentence(sent: Span) -> SentenceEvidence:
     features: set[str] = set()
     parts: list[CheckablePart] = []
     tokens = [t for t in sent if not t.is_space]
-    words = [_lower(t) for t in tokens]
+    words = [t.lower_ for t in tokens]
     word_set = set(words)
     content = [t for t in tokens if not t.is_punct]
 
@@ -267,16 +274,7 @@ def analyse_sentence(sent: Span) -> SentenceEvidence:
     ):
         features.add("comparison")
         if comparison:
-            first = tokens[comparison[0]]
-            last = tokens[min(comparison[1], len(tokens) - 1)]
-            if last.like_num or last.ent_type_:
-                last_idx = min(comparison[1], len(tokens) - 1)
-                while last_idx + 1 < len(tokens) and tokens[last_idx + 1].ent_iob_ == "I":
-                    last_idx += 1
-                last = tokens[last_idx]
-            else:
-                last = tokens[comparison[1] - 1]
-            parts.append(CheckablePart(first.idx, last.idx + len(last.text), "COMPARISON"))
+            parts.append(_comparison_part(tokens, *comparison))
     if any(t.tag_ in ("JJS", "RBS") for t in tokens) or (word_set & _SUPERLATIVE_WORDS):
         features.add("superlative")
 
@@ -299,8 +297,7 @@ def analyse_sentence(sent: Span) -> SentenceEvidence:
     # causes and predictions
     if (
         word_set & _STRONG_CAUSAL
-        or _has_pair(words, _CAUSAL_PAIRS - {("as", "a")})
-        or _has_pair(words, [("as", "a", "result")])
+        or _has_pair(words, _CAUSAL_PAIRS)
         or any(t.lower_ in _CAUSAL_VERBS and t.tag_ in _VERB_TAGS and _subject_words(t) for t in tokens)
     ):
         features.add("causal")
@@ -332,10 +329,8 @@ def analyse_sentence(sent: Span) -> SentenceEvidence:
         features.add("general_statement")
 
     # what counts against
-    if word_set & _HEDGES and not any(t.lower_ == "may" and t.ent_type_ == "DATE" for t in tokens):
-        hedge_words = [t for t in tokens if t.lower_ in _HEDGES and t.ent_type_ == ""]
-        if hedge_words:
-            features.add("hedge")
+    if any(t.lower_ in _HEDGES and t.ent_type_ == "" for t in tokens):  # not the month in "May 2019"
+        features.add("hedge")
     first_person_opinion = any(
         t.lower_ in _OPINION_VERBS and _subject_words(t) & _FIRST_PERSON for t in tokens
     )
