@@ -79,8 +79,9 @@ def launch(command: list[str], display: str) -> tuple[float, float, float]:
             [*command, "open", str(SAMPLE)], cwd=home, env=env, stdout=subprocess.DEVNULL, stderr=errors
         )
         try:
-            window = article = None
-            while article is None:
+            window: float | None = None
+            article: float | None = None
+            while window is None or article is None:
                 now = time.perf_counter() - start
                 if process.poll() is not None:
                     errors.seek(0)

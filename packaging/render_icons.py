@@ -43,7 +43,7 @@ def main() -> int:
     QGuiApplication.instance() or QGuiApplication(sys.argv[:1])
     for size in SIZES:
         target = png_path(size)
-        if not render(size).save(str(target), "PNG"):
+        if not render(size).save(str(target)):  # PNG, from the suffix
             raise SystemExit(f"render_icons: cannot write {target}")
         print(target.relative_to(ICONS.parent.parent))
     return 0
