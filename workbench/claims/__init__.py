@@ -4,11 +4,34 @@ The pipeline is spaCy's English model plus a trained sentence classifier and the
 component; ``ClaimExtractor`` runs it paragraph by paragraph and returns plain ``ExtractedClaim`` records.
 """
 
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
 from workbench.claims.blocks import dateline_date, find_dateline
-from workbench.claims.extractor import ClaimExtractor, ExtractionCancelled
 from workbench.claims.language import language_note
-from workbench.claims.pipeline import DEFAULT_THRESHOLD, load_pipeline
-from workbench.claims.types import CheckablePart, ClaimKind, ExtractedClaim, Reason
+from workbench.claims.types import DEFAULT_THRESHOLD, CheckablePart, ClaimKind, ExtractedClaim, Reason
+
+if TYPE_CHECKING:
+    from workbench.claims.extractor import ClaimExtractor, ExtractionCancelled
+    from workbench.claims.pipeline import load_pipeline
+
+# spaCy takes a second to import: the store, the CLI's list/mark/report and the window's first paint
+# need only the plain records above, so the pipeline's modules load on first use.
+_LAZY = {
+    "ClaimExtractor": "workbench.claims.extractor",
+    "ExtractionCancelled": "workbench.claims.extractor",
+    "load_pipeline": "workbench.claims.pipeline",
+}
+
+
+def __getattr__(name: str) -> Any:
+    if name in _LAZY:
+        import importlib
+
+        return getattr(importlib.import_module(_LAZY[name]), name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
 
 __all__ = [
     "DEFAULT_THRESHOLD",

@@ -12,9 +12,7 @@ from spacy.language import Language
 import workbench.claims.bow  # registers the classifier architecture
 import workbench.claims.evidence  # noqa: F401  (registers the claim_evidence factory)
 from workbench.assets import resource_path
-
-DEFAULT_THRESHOLD = 0.5
-"""Claims scoring below this are kept but hidden unless the user asks for more."""
+from workbench.claims.types import DEFAULT_THRESHOLD  # noqa: F401  (its home is the light types module)
 
 MODEL_FOLDER = "claims-textcat"
 CLASSIFIER_NAME = "claim_textcat"

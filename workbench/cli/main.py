@@ -14,11 +14,11 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, TextIO
 
-from workbench import __version__
+from workbench import __version__, importers
 from workbench.checklist import on_checklist, report_claims
 from workbench.claims import DEFAULT_THRESHOLD
 from workbench.cli import records as rec
-from workbench.importers import ArticleImportError, import_file
+from workbench.importers import ArticleImportError
 from workbench.store import Status, Workspace, WorkspaceError
 
 
@@ -183,7 +183,7 @@ def _cmd_extract(args: argparse.Namespace, out: TextIO) -> int:
     failed = False
     for name in args.files:
         try:
-            article = import_file(name)
+            article = importers.import_file(name)
         except ArticleImportError as error:
             print(f"workbench: {error}", file=sys.stderr)
             failed = True
@@ -204,7 +204,7 @@ def _cmd_extract(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def _cmd_show(args: argparse.Namespace, out: TextIO) -> int:
-    article = import_file(args.file)
+    article = importers.import_file(args.file)
     if args.format == "json":
         json.dump(rec.imported_article(article), out, ensure_ascii=False, indent=2)
         out.write("\n")
