@@ -102,10 +102,14 @@ def launch(command: list[str], display: str) -> tuple[float, float, float]:
 
 
 def start_xvfb() -> tuple[subprocess.Popen[bytes], str]:
-    """An Xvfb server on a free display (Xvfb picks the number), and that display's name."""
+    """An Xvfb server on a free display (Xvfb picks the number), and that display's name.
+
+    ``-noreset``: by default Xvfb resets whenever its last client leaves, and a launch connecting
+    during a reset (between two xdotool polls) fails with "could not connect to display".
+    """
     read_end, write_end = os.pipe()
     server = subprocess.Popen(
-        ["Xvfb", "-displayfd", str(write_end), "-screen", "0", "1400x900x24", "-nolisten", "tcp"],
+        ["Xvfb", "-displayfd", str(write_end), "-screen", "0", "1400x900x24", "-nolisten", "tcp", "-noreset"],
         pass_fds=(write_end,),
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
