@@ -10,12 +10,17 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from workbench.claims import ClaimExtractor, find_dateline, language_note
+from workbench import importers
+from workbench.claims import find_dateline, language_note
 from workbench.claims.types import ExtractedClaim
-from workbench.importers import ImportedArticle, import_file
+from workbench.importers import ImportedArticle
 from workbench.importers.dates import parse_date
 from workbench.store import ArticleRecord, Workspace, content_sha256
+
+if TYPE_CHECKING:
+    from workbench.claims import ClaimExtractor
 
 Progress = Callable[[int, int], None]
 
@@ -42,7 +47,7 @@ class PreparedArticle:
 def prepare_article(
     workspace: Workspace,
     imported: ImportedArticle,
-    extractor: ClaimExtractor,
+    extractor: ClaimExtractor | Callable[[], ClaimExtractor],
     *,
     progress: Progress | None = None,
     cancelled: Callable[[], bool] | None = None,
@@ -51,7 +56,8 @@ def prepare_article(
     """The slow, read-only half of opening: look the text up, and extract claims when it is new.
 
     ``found`` is called with each claim as the extractor finds it, so a long article can show its
-    claims before extraction ends.
+    claims before extraction ends. ``extractor`` may be a function that makes one: it is called only
+    when the text is new, so resuming an article never waits for the spaCy pipeline to load.
     """
     messages: list[str] = list(imported.warnings)
     imported = _with_dateline_date(imported)
@@ -62,6 +68,8 @@ def prepare_article(
     if note:
         messages.append(note)
     claims: list[ExtractedClaim] = []
+    if callable(extractor):
+        extractor = extractor()
     for claim in extractor.extract_iter(imported.text, progress=progress, cancelled=cancelled):
         claims.append(claim)
         if found is not None:
@@ -117,5 +125,5 @@ def open_file(
     cancelled: Callable[[], bool] | None = None,
 ) -> OpenedArticle:
     """Import ``path`` and store it (see :func:`open_imported`). Raises ``ArticleImportError``."""
-    imported = import_file(path)
+    imported = importers.import_file(path)
     return open_imported(workspace, imported, extractor, who=who, progress=progress, cancelled=cancelled)

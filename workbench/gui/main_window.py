@@ -6,7 +6,7 @@ import html
 import logging
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, QPoint, QSettings, Qt, QTimer, QUrl, Signal, Slot
 from PySide6.QtGui import (
@@ -43,9 +43,8 @@ from PySide6.QtWidgets import (
     QToolButton,
 )
 
-from workbench import APP_NAME, __version__
+from workbench import APP_NAME, __version__, importers
 from workbench.checklist import describe_change, on_checklist, report_claims
-from workbench.claims import ClaimExtractor
 from workbench.claims.types import ClaimKind, ExtractedClaim
 from workbench.gui.article_view import ArticleHighlighter
 from workbench.gui.claim_commands import Change, ClaimCommand, NoteCommand
@@ -55,17 +54,13 @@ from workbench.gui.library import LibraryDialog
 from workbench.gui.preferences import Preferences, PreferencesDialog
 from workbench.gui.tasks import TaskCancelled, TaskContext, TaskHandle, TaskRunner
 from workbench.gui.theme import apply_theme
-from workbench.importers import (
-    SUPPORTED_EXTENSIONS,
-    ArticleImportError,
-    ImportedArticle,
-    fetch_url,
-    import_file,
-    import_text,
-)
+from workbench.importers import ArticleImportError, ImportedArticle
 from workbench.opening import OpenedArticle, PreparedArticle, prepare_article, store_prepared
 from workbench.report import ReportOptions, write_report
 from workbench.store import ArticleRecord, ClaimRecord, HistoryEntry, StaleWriteError, Status, Workspace
+
+if TYPE_CHECKING:
+    from workbench.claims import ClaimExtractor
 
 log = logging.getLogger(__name__)
 
@@ -412,15 +407,15 @@ class MainWindow(QMainWindow):
     def open_path(self, path: str | Path) -> None:
         """Import, extract and show ``path`` in the background; the window stays usable."""
         path = str(path)
-        self._open(Path(path).name, lambda: import_file(path), path)
+        self._open(Path(path).name, lambda: importers.import_file(path), path)
 
     def open_text(self, text: str, *, source: str = "clipboard") -> None:
         """Open pasted text (or HTML) as a new article."""
-        self._open("pasted text", lambda: import_text(text, source=source), "")
+        self._open("pasted text", lambda: importers.import_text(text, source=source), "")
 
     def open_url(self, url: str) -> None:
         """Fetch a web page (with a timeout and a size cap) and open it as an article."""
-        self._open(url, lambda: fetch_url(url), "")
+        self._open(url, lambda: importers.fetch_url(url), "")
 
     def mark_current(self, status: Status) -> None:
         claim = self.current_claim()
@@ -627,7 +622,7 @@ class MainWindow(QMainWindow):
 
     # -- dialogs --------------------------------------------------------------------------------
     def show_open_dialog(self) -> None:
-        patterns = " ".join(f"*{ext}" for ext in SUPPORTED_EXTENSIONS)
+        patterns = " ".join(f"*{ext}" for ext in importers.SUPPORTED_EXTENSIONS)
         dialog = QFileDialog(
             self, "Open article", str(self._settings.value("dialogs/open_dir", str(Path.home())))
         )
@@ -766,8 +761,6 @@ class MainWindow(QMainWindow):
             ctx.partial(imported)  # the text shows at once; claims follow as they are found
             label = f"Finding claims in {name}…"
             ctx.progress(0, max(1, len(imported.text)), label)
-            if self._extractor is None:
-                self._extractor = ClaimExtractor()
             found: list[ExtractedClaim] = []
 
             def progress(done: int, total: int) -> None:
@@ -779,7 +772,7 @@ class MainWindow(QMainWindow):
             return prepare_article(
                 workspace,
                 imported,
-                self._extractor,
+                self._claim_extractor,
                 progress=progress,
                 cancelled=ctx.cancelled,
                 found=found.append,
@@ -793,6 +786,14 @@ class MainWindow(QMainWindow):
             on_progress=self._on_progress,
             on_partial=self._on_partly_opened,
         )
+
+    def _claim_extractor(self) -> ClaimExtractor:
+        """The spaCy pipeline, loaded on the first article that needs extracting (worker thread)."""
+        if self._extractor is None:
+            from workbench.claims import ClaimExtractor
+
+            self._extractor = ClaimExtractor()
+        return self._extractor
 
     def _on_partly_opened(self, part: ImportedArticle | list[ExtractedClaim]) -> None:
         """Show what the opening task has so far: first the text, then claims as they are found.
