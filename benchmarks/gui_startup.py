@@ -48,6 +48,9 @@ def child(db: str, article: str) -> None:
     from PySide6.QtCore import QEvent, QObject, QTimer
 
     from workbench.gui.app import _application  # the same QApplication set-up as run_app
+    from workbench.gui.warm_up import start_warm_up
+
+    start_warm_up()  # as run_app does, before the window's modules
     from workbench.gui.main_window import MainWindow
 
     mark("imports")

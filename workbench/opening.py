@@ -12,15 +12,16 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from workbench import importers
+from workbench import importers, store
 from workbench.claims import find_dateline, language_note
 from workbench.claims.types import ExtractedClaim
 from workbench.importers import ImportedArticle
 from workbench.importers.dates import parse_date
-from workbench.store import ArticleRecord, Workspace, content_sha256
+from workbench.store import ArticleRecord
 
 if TYPE_CHECKING:
     from workbench.claims import ClaimExtractor
+    from workbench.store import Workspace
 
 Progress = Callable[[int, int], None]
 
@@ -61,7 +62,7 @@ def prepare_article(
     """
     messages: list[str] = list(imported.warnings)
     imported = _with_dateline_date(imported)
-    existing = workspace.find_article(sha256=content_sha256(imported.text))
+    existing = workspace.find_article(sha256=store.content_sha256(imported.text))
     if existing is not None:
         return PreparedArticle(imported, existing, messages=tuple(messages))
     note = language_note(imported.text)

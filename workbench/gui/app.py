@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QApplication, QMainWindow
 from workbench import APP_ID, APP_NAME, __version__
 from workbench.assets import resource_path, sample_article
 from workbench.gui.single_instance import InstanceServer, instance_name, send_to_running_instance
+from workbench.gui.warm_up import start_warm_up
 
 log = logging.getLogger(__name__)
 
@@ -113,7 +114,9 @@ def run_app(file: str | None = None, *, db: str | None = None, self_test: bool =
         log.info("handed %s to the app that started alongside", target or "the request for its window")
         return 0
 
-    # Imported only now: a second launch that hands its file over never loads spaCy.
+    # Imported only now: a second launch that hands its file over never loads spaCy. The warm-up
+    # starts first so the parsers and the language model load while the window's modules import.
+    start_warm_up()
     from workbench.gui.main_window import MainWindow
 
     log.info("%s %s starting (log: %s)", APP_NAME, __version__, log_file())

@@ -10,13 +10,17 @@ else's newer change is refused with a clear message instead of silently overwrit
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QUndoCommand
 
-from workbench.store import ClaimRecord, Workspace
+from workbench.store import ClaimRecord
+
+if TYPE_CHECKING:
+    from workbench.store import Workspace
 
 # (workspace, expected version or None) -> the claim as saved
-Change = Callable[[Workspace, int | None], ClaimRecord]
+Change = Callable[["Workspace", int | None], ClaimRecord]
 # The window's writer: runs a change for a claim in the background and shows the result.
 Apply = Callable[[int, Change], None]
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 import logging
+import threading
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -56,15 +57,17 @@ from workbench.gui.tasks import TaskCancelled, TaskContext, TaskHandle, TaskRunn
 from workbench.gui.theme import apply_theme
 from workbench.importers import ArticleImportError, ImportedArticle
 from workbench.opening import OpenedArticle, PreparedArticle, prepare_article, store_prepared
-from workbench.report import ReportOptions, write_report
-from workbench.store import ArticleRecord, ClaimRecord, HistoryEntry, StaleWriteError, Status, Workspace
+from workbench.store import ArticleRecord, ClaimRecord, HistoryEntry, StaleWriteError, Status
 
 if TYPE_CHECKING:
     from workbench.claims import ClaimExtractor
+    from workbench.report import ReportOptions
+    from workbench.store import Workspace
 
 log = logging.getLogger(__name__)
 
 MAX_RECENT = 10
+WORKSPACE_DELAY_MS = 500  # open the workspace this long after start if no article's text comes first
 WATCH_INTERVAL_MS = 3000  # how often the window looks for changes made by other windows or checkers
 NOTE_SAVE_DELAY_MS = 400
 SHOW_DISMISSED = "dismissed"
@@ -107,7 +110,7 @@ class MainWindow(QMainWindow):
         self._extractor: ClaimExtractor | None = None
         self._article: ArticleRecord | None = None
         self._article_path = ""
-        self._pending_open: Callable[[], None] | None = None
+        self._workspace_settled = threading.Event()  # set once the workspace opened (or failed to)
         self._opening: TaskHandle | None = None
         self._note_claim_id: int | None = None
         self._loading_note = False
@@ -127,12 +130,24 @@ class MainWindow(QMainWindow):
         self._restore_layout()
         self._db_override = db  # --db on the command line wins over Preferences
         self._apply_preferences()
-        self._open_workspace(db or Preferences.load(self._settings).workspace_db or None)
+        # The workspace (SQLAlchemy, Alembic, the migration check) opens once the first article's text
+        # is on screen, or after a moment when nothing is being opened: the text needs none of it, and
+        # both would otherwise contend for the interpreter while the window starts.
+        self._first_url: str | None = db or Preferences.load(self._settings).workspace_db or None
+        self._workspace_started = False
+        QTimer.singleShot(WORKSPACE_DELAY_MS, self._start_workspace)
+
+    def _start_workspace(self) -> None:
+        if not self._workspace_started:
+            self._workspace_started = True
+            self._open_workspace(self._first_url)
 
     def _open_workspace(self, url: str | None) -> None:
         self._workspace_url = url
         self._tasks.run(
-            lambda ctx: Workspace(url), on_done=self._on_workspace_opened, on_error=self._on_workspace_failed
+            lambda ctx: _open_store(url),
+            on_done=self._on_workspace_opened,
+            on_error=self._on_workspace_failed,
         )
 
     def _apply_preferences(self) -> None:
@@ -588,6 +603,8 @@ class MainWindow(QMainWindow):
         self._begin_progress("Writing the report…", busy=True)
 
         def write(ctx: TaskContext) -> str:
+            from workbench.report import write_report
+
             article = workspace.article(article_id)
             claims = report_claims(workspace.claims(article_id, include_dismissed=True), threshold)
             history = workspace.histories(article_id)
@@ -748,17 +765,14 @@ class MainWindow(QMainWindow):
 
     # -- opening --------------------------------------------------------------------------------
     def _open(self, name: str, load: Callable[[], ImportedArticle], path: str) -> None:
-        if self._workspace is None:
-            self._pending_open = lambda: self._open(name, load, path)
-            return
         if self._opening is not None:
             self._opening.cancel()
-        workspace = self._workspace
         self._begin_progress(f"Opening {name}…")
 
         def prepare(ctx: TaskContext) -> PreparedArticle:
             imported = load()
             ctx.partial(imported)  # the text shows at once; claims follow as they are found
+            workspace = self._wait_for_workspace(ctx)
             label = f"Finding claims in {name}…"
             ctx.progress(0, max(1, len(imported.text)), label)
             found: list[ExtractedClaim] = []
@@ -802,6 +816,7 @@ class MainWindow(QMainWindow):
         and selected but not marked until saving ends a moment later.
         """
         if isinstance(part, ImportedArticle):
+            QTimer.singleShot(0, self._start_workspace)  # after this text is painted
             self._flush_note()
             self.undo_stack.clear()
             self._article = None
@@ -981,14 +996,22 @@ class MainWindow(QMainWindow):
         return None if row is None else self.claims_model.claim_at(row)
 
     # -- slots ----------------------------------------------------------------------------------
+    def _wait_for_workspace(self, ctx: TaskContext) -> Workspace:
+        """On a worker: the workspace once it is open (importing a file need not wait for it)."""
+        while not self._workspace_settled.wait(0.05):
+            ctx.check()
+        workspace = self._workspace
+        if workspace is None:
+            raise TaskCancelled()  # it could not be opened; the user has been told why
+        return workspace
+
     def _on_workspace_opened(self, workspace: Workspace) -> None:
         self._workspace = workspace
+        self._workspace_settled.set()
         self.workspace_ready.emit()
-        if self._pending_open is not None:
-            pending, self._pending_open = self._pending_open, None
-            pending()
 
     def _on_workspace_failed(self, error: BaseException) -> None:
+        self._workspace_settled.set()
         self.show_error("The workspace cannot be opened", str(error))
 
     def _on_preferences_changed(self) -> None:
@@ -1001,6 +1024,7 @@ class MainWindow(QMainWindow):
         """Close the open article and workspace, and open another (e.g. the team's shared server)."""
         self._flush_note()
         old, self._workspace = self._workspace, None
+        self._workspace_settled.clear()
         self._clear_article()
         if old is not None:
             self._tasks.run(lambda ctx: old.close())
@@ -1154,6 +1178,8 @@ class MainWindow(QMainWindow):
 
     # -- helpers --------------------------------------------------------------------------------
     def _report_options(self) -> ReportOptions:
+        from workbench.report import ReportOptions  # reportlab loads when a report is first made
+
         prefs = Preferences.load(self._settings)
         return ReportOptions(
             checker=prefs.checker, organisation=prefs.organisation, page_size=prefs.page_size
@@ -1324,6 +1350,13 @@ class MainWindow(QMainWindow):
         if self._workspace is not None:
             self._workspace.close()
         super().closeEvent(event)
+
+
+def _open_store(url: str | None) -> Workspace:
+    """Open (and migrate) the workspace; SQLAlchemy and Alembic load here, on the database worker."""
+    from workbench.store import Workspace
+
+    return Workspace(url)
 
 
 def _provisional_record(claim: ExtractedClaim, number: int) -> ClaimRecord:

@@ -20,7 +20,6 @@ from pathlib import Path
 # imported only for that (hence the noqa below); html and plaintext also serve import_text.
 from workbench.importers import epub, html, markdown, opendocument, pdf, plaintext, rtf, word  # noqa: F401
 from workbench.importers.base import ArticleImportError, ImportedArticle
-from workbench.importers.fetch import fetch_url
 from workbench.importers.language import detect_language
 from workbench.importers.registry import ArticleImporter, importer_for, looks_like_html, registered
 
@@ -30,7 +29,6 @@ __all__ = [
     "ArticleImportError",
     "ArticleImporter",
     "ImportedArticle",
-    "fetch_url",
     "import_bytes",
     "import_file",
     "import_text",

@@ -15,6 +15,8 @@ How the CLI and the GUI use it::
 Every error a user can cause is a ``WorkspaceError`` (one line) or a ``LookupError``/``ValueError``.
 """
 
+from typing import TYPE_CHECKING, Any
+
 from workbench.store.errors import StaleWriteError, WorkspaceError
 from workbench.store.records import (
     ArticleRecord,
@@ -28,7 +30,22 @@ from workbench.store.records import (
     SourceRecord,
     Status,
 )
-from workbench.store.workspace import Workspace, content_sha256
+
+if TYPE_CHECKING:
+    from workbench.store.workspace import Workspace, content_sha256
+
+# SQLAlchemy and Alembic take a while to import; the window's first paint and the report writer need
+# only the plain records above, so the workspace module loads on first use.
+_LAZY = {"Workspace": "workbench.store.workspace", "content_sha256": "workbench.store.workspace"}
+
+
+def __getattr__(name: str) -> Any:
+    if name in _LAZY:
+        import importlib
+
+        return getattr(importlib.import_module(_LAZY[name]), name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
 
 __all__ = [
     "ArticleRecord",
