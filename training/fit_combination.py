@@ -19,22 +19,34 @@ from pathlib import Path
 import numpy as np
 
 from workbench.claims.evidence import FEATURES, _logit, analyse_sentence
-from workbench.claims.pipeline import CLASSIFIER_NAME, DEFAULT_THRESHOLD, _english, build_pipeline
+from workbench.claims.pipeline import CLASSIFIER_NAME, TENSOR_CLASSIFIER_NAME, _english, build_pipeline
+from workbench.claims.types import DEFAULT_THRESHOLD
 
 ROOT = Path(__file__).resolve().parent.parent
 
 
+def classifier_names(model_dir: Path) -> list[str]:
+    """The shipped folder's classifiers as the app names them, in the order of the weights."""
+    names = [CLASSIFIER_NAME]
+    if "textcat_tensor" in (model_dir / "config.cfg").read_text(encoding="utf-8"):
+        names.append(TENSOR_CLASSIFIER_NAME)
+    return names
+
+
 def design_matrix(model_dir: Path, texts: list[str]) -> np.ndarray:
-    """One row per text: the classifier's logit, then one 0/1 column per evidence feature."""
+    """One row per text: each classifier's logit, then one 0/1 column per evidence feature."""
     nlp = build_pipeline(_english(), model_dir)
-    textcat = nlp.get_pipe(CLASSIFIER_NAME)
-    column = list(textcat.labels).index("CHECKWORTHY")  # type: ignore[attr-defined]
-    rows = []
     docs = list(nlp.pipe(texts, batch_size=64))
-    scores = textcat.model.ops.to_numpy(textcat.predict(docs))  # type: ignore[attr-defined]
-    for doc, score in zip(docs, scores, strict=True):
+    logits = []
+    for name in classifier_names(model_dir):
+        textcat = nlp.get_pipe(name)
+        column = list(textcat.labels).index("CHECKWORTHY")  # type: ignore[attr-defined]
+        scores = textcat.model.ops.to_numpy(textcat.predict(docs))  # type: ignore[attr-defined]
+        logits.append([_logit(float(score[column])) for score in scores])
+    rows = []
+    for i, doc in enumerate(docs):
         evidence = analyse_sentence(doc[:])
-        rows.append([_logit(float(score[column]))] + [float(f in evidence.features) for f in FEATURES])
+        rows.append([values[i] for values in logits] + [float(f in evidence.features) for f in FEATURES])
     return np.asarray(rows, dtype="float64")
 
 
@@ -69,10 +81,33 @@ def best_threshold(scores: np.ndarray, y: np.ndarray, beta: float = 1.0) -> tupl
     return best
 
 
+def auc(scores: np.ndarray, y: np.ndarray) -> float:
+    """Area under the ROC curve: the chance a random positive outscores a random negative."""
+    order = np.argsort(scores, kind="mergesort")
+    ranks = np.empty(len(scores))
+    ranks[order] = np.arange(1, len(scores) + 1)
+    positives = float((y == 1).sum())
+    negatives = float(len(y) - positives)
+    return float((ranks[y == 1].sum() - positives * (positives + 1) / 2) / max(positives * negatives, 1.0))
+
+
+def report(name: str, scores: np.ndarray, y: np.ndarray, threshold: float) -> None:
+    """Held-out figures of one source: F1 (P, R) at the threshold, the best F1 at any threshold, AUC."""
+    predicted = scores >= threshold
+    tp = float((predicted & (y == 1)).sum())
+    precision, recall = tp / max(float(predicted.sum()), 1.0), tp / max(float((y == 1).sum()), 1.0)
+    f1 = 2 * precision * recall / max(precision + recall, 1e-9)
+    best_t, best_f1 = best_threshold(scores, y)
+    print(f"  {name:12} n={len(y):5d} F1 {f1:.3f} (P {precision:.3f} R {recall:.3f}) at the default; "
+          f"best F1 {best_f1:.3f} at {best_t:.2f}; AUC {auc(scores, y):.3f}")  # fmt: skip
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("model_dir", type=Path, help="trained classifier folder (a spaCy pipeline)")
     parser.add_argument("--calib", type=Path, default=ROOT / "training/output/corpus/calib.jsonl")
+    parser.add_argument("--valid", type=Path, default=ROOT / "training/output/corpus/valid.jsonl",
+                        help="held-out lines only reported on, never fitted")
     parser.add_argument("--l2", type=float, default=1.0)
     parser.add_argument("--beta", type=float, default=1.0, help="F-beta that places the default threshold")
     args = parser.parse_args()
@@ -91,8 +126,21 @@ def main() -> None:
     hits = float((scores >= threshold)[y == 1].sum())
     precision, recall = hits / max(float((scores >= threshold).sum()), 1), hits / float((y == 1).sum())
     print(f"calib at the default threshold: precision {precision:.3f}, recall {recall:.3f}")
+    names = classifier_names(args.model_dir)
     weights = {"bias": float(w[0] - shift), "classifier": float(w[1])}
-    weights.update({f: round(float(v), 4) for f, v in zip(FEATURES, w[2:], strict=True)})
+    if len(names) > 1:
+        weights["tensor_classifier"] = float(w[2])
+    sources = np.asarray([i.get("source", "calib") for i in items])
+    shifted = 1.0 / (1.0 + np.exp(-(np.hstack([np.ones((len(x), 1)), x]) @ w - shift)))
+    print("held-out figures at the default threshold (calib is fitted on; valid is not):")
+    for source in sorted(set(sources)):
+        report(f"calib/{source}", shifted[sources == source], y[sources == source], DEFAULT_THRESHOLD)
+    if args.valid.is_file():
+        held = [json.loads(line) for line in args.valid.read_text(encoding="utf-8").splitlines() if line]
+        xv = np.hstack([np.ones((len(held), 1)), design_matrix(args.model_dir, [i["text"] for i in held])])
+        yv = np.asarray([float(i["label"]) for i in held])
+        report("valid/debate", 1.0 / (1.0 + np.exp(-(xv @ w - shift))), yv, DEFAULT_THRESHOLD)
+    weights.update({f: round(float(v), 4) for f, v in zip(FEATURES, w[1 + len(names) :], strict=True)})
     (args.model_dir / "combination.json").write_text(json.dumps(weights, indent=2) + "\n", encoding="utf-8")
     for name, value in sorted(weights.items(), key=lambda kv: -abs(kv[1])):
         print(f"  {name:14} {value:+.3f}")

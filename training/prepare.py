@@ -52,30 +52,36 @@ def tweet_text(raw: str) -> str:
     return re.sub(r"\s+", " ", text).strip()
 
 
-def tweets(eval_dir: Path, names: tuple[str, ...]) -> list[tuple[str, bool]]:
-    rows: list[tuple[str, bool]] = []
+def tweets(eval_dir: Path, names: tuple[str, ...]) -> list[tuple[str, bool, str]]:
+    rows: list[tuple[str, bool, str]] = []
     for name in names:
         path = eval_dir / "checkthat2022_claims_tweets" / f"CT22_english_1B_claim_{name}.tsv"
         with path.open(encoding="utf-8", newline="") as f:
             for row in csv.DictReader(f, delimiter="\t", quoting=csv.QUOTE_NONE):
                 text = tweet_text(row["tweet_text"])
                 if text:
-                    rows.append((text, row["class_label"].strip() == "1"))
+                    rows.append((text, row["class_label"].strip() == "1", "tweets"))
     return rows
 
 
-def debate_claims(eval_dir: Path) -> list[tuple[str, bool]]:
-    """The CheckThat! 2019 debate and speech lines that fact-checkers chose to check (label 1).
+# CheckThat! 2019 debates held out of training: their lines (label 1 = chosen by fact-checkers) measure
+# how well a model ranks unseen debate lines; nothing is fitted on them.
+HELD_OUT_DEBATES = ("20161019_3pres", "20170228_trump_address", "20180916_trump_miami")
 
-    Only these are used: the other lines are not "not check-worthy", just not chosen, and many of them
-    are claims ClaimBuster's annotators would call check-worthy.
+
+def debate_lines(eval_dir: Path, held_out: bool) -> list[tuple[str, bool, str]]:
+    """The CheckThat! 2019 debate and speech lines, label 1 where fact-checkers chose to check them.
+
+    ``held_out`` picks the files in HELD_OUT_DEBATES, else the others.
     """
-    rows: list[tuple[str, bool]] = []
+    rows: list[tuple[str, bool, str]] = []
     for path in sorted((eval_dir / "checkthat2019_debates").glob("*.tsv")):
+        if (path.stem in HELD_OUT_DEBATES) != held_out:
+            continue
         with path.open(encoding="utf-8", newline="") as f:
             for fields in csv.reader(f, delimiter="\t", quoting=csv.QUOTE_NONE):
-                if len(fields) >= 4 and fields[3].strip() == "1" and fields[2].strip():
-                    rows.append((fields[2].strip(), True))
+                if len(fields) >= 4 and fields[2].strip():
+                    rows.append((fields[2].strip(), fields[3].strip() == "1", "debates"))
     return rows
 
 
@@ -100,10 +106,12 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=13)
     parser.add_argument("--tweets", action=argparse.BooleanOptionalAction, default=True)
     parser.add_argument("--debates", action=argparse.BooleanOptionalAction, default=True)
+    parser.add_argument("--debate-negatives", action=argparse.BooleanOptionalAction, default=False,
+                        help="also train on the debate lines fact-checkers did not choose, as negatives")
     args = parser.parse_args()
 
     excluded = test_sentences(args.eval_dir)
-    rows: list[tuple[str, bool]] = []
+    rows: list[tuple[str, bool, str]] = []
     dropped = 0
     with (args.eval_dir / "claimbuster" / "crowdsourced.csv").open(encoding="utf-8", newline="") as f:
         for row in csv.DictReader(f):
@@ -113,33 +121,36 @@ def main() -> None:
             if normalise(text) in excluded:
                 dropped += 1
                 continue
-            rows.append((text, row["Verdict"].strip() == "1"))
+            rows.append((text, row["Verdict"].strip() == "1", "claimbuster"))
     random.Random(args.seed).shuffle(rows)
     n = len(rows)
     cut_dev, cut_calib = n * 8 // 10, n * 9 // 10
     splits = {"train": rows[:cut_dev], "dev": rows[cut_dev:cut_calib], "calib": rows[cut_calib:]}
     if args.tweets:
-        train = [(t, p) for t, p in tweets(args.eval_dir, ("train", "dev")) if normalise(t) not in excluded]
-        calib = [(t, p) for t, p in tweets(args.eval_dir, ("dev_test",)) if normalise(t) not in excluded]
+        train = [r for r in tweets(args.eval_dir, ("train", "dev")) if normalise(r[0]) not in excluded]
+        calib = [r for r in tweets(args.eval_dir, ("dev_test",)) if normalise(r[0]) not in excluded]
         splits["train"] = splits["train"] + train
         splits["calib"] = splits["calib"] + calib
     if args.debates:
-        splits["train"] = splits["train"] + [(t, p) for t, p in debate_claims(args.eval_dir)
-                                             if normalise(t) not in excluded]  # fmt: skip
+        lines = [r for r in debate_lines(args.eval_dir, held_out=False) if normalise(r[0]) not in excluded]
+        splits["train"] = splits["train"] + [r for r in lines if r[1] or args.debate_negatives]
+    held_out = debate_lines(args.eval_dir, held_out=True)
+    splits["valid"] = [r for r in held_out if normalise(r[0]) not in excluded]
     random.Random(args.seed).shuffle(splits["train"])
 
     nlp = spacy.blank("en")
     args.out.mkdir(parents=True, exist_ok=True)
     for name, items in splits.items():
         docs = DocBin()
-        for doc, (_, positive) in zip(nlp.pipe(t for t, _ in items), items, strict=True):
+        for doc, (_, positive, _) in zip(nlp.pipe(t for t, _, _ in items), items, strict=True):
             doc.cats = {POSITIVE: float(positive), NEGATIVE: float(not positive)}
             docs.add(doc)
         docs.to_disk(args.out / f"{name}.spacy")
         (args.out / f"{name}.jsonl").write_text(
-            "".join(json.dumps({"text": t, "label": p}) + "\n" for t, p in items), encoding="utf-8"
+            "".join(json.dumps({"text": t, "label": p, "source": s}) + "\n" for t, p, s in items),
+            encoding="utf-8",
         )
-        print(f"{name}: {len(items)} sentences, {sum(p for _, p in items)} check-worthy")
+        print(f"{name}: {len(items)} sentences, {sum(p for _, p, _ in items)} check-worthy")
     print(f"dropped {dropped} sentences that also occur in a test set")
 
 

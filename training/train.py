@@ -1,11 +1,13 @@
-"""Reproduce the shipped claim classifier with one command (about 2 minutes on one core).
+"""Reproduce the shipped claim classifiers with one command (about 5 minutes on one core).
 
-    .venv/bin/python training/train.py            # prepare data, spacy train, fit combination, ship
+    .venv/bin/python training/train.py            # prepare data, spacy train ×2, fit combination, ship
 
-Steps: ``prepare.py`` builds the corpus from ``../shared/eval/``; ``spacy train`` trains the classifier
-with ``training/textcat.cfg`` on one thread; ``fit_combination.py`` learns how the classifier and the
-linguistic evidence combine; the best model's classifier (without the English model's components it
-borrowed for training, which the app's pipeline already has) goes to ``resources/models/claims-textcat``.
+Steps: ``prepare.py`` builds the corpus from ``../shared/eval/``; ``spacy train`` trains the two
+classifiers on one thread: the bag-of-n-grams one with ``training/textcat.cfg`` and, unless
+``--no-tensor``, the one over the English model's frozen token vectors with ``training/tensor.cfg``;
+both (without the English components borrowed for training, which the app's pipeline already has) are
+saved into one folder; ``fit_combination.py`` learns how the classifiers and the linguistic evidence
+combine; the folder goes to ``resources/models/claims-textcat``.
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 OUTPUT = ROOT / "training" / "output"
 SHIPPED = ROOT / "resources" / "models" / "claims-textcat"
+CODE = "training/architectures.py"
 
 
 def run(*args: str) -> None:
@@ -29,36 +32,49 @@ def run(*args: str) -> None:
     subprocess.run(args, check=True, cwd=ROOT, env=env)
 
 
-def export(model: Path, target: Path) -> None:
-    """Save only the classifier: the app adds it to its own English pipeline."""
+def export(bow: Path, tensor: Path | None, target: Path) -> None:
+    """Save only the classifiers (``textcat``, ``textcat_tensor``): the app adds them to its pipeline."""
     import spacy
 
-    import workbench.claims.bow  # noqa: F401  (the classifier's architecture must be registered to load)
+    sys.path.insert(0, str(ROOT / "training"))
+    import architectures  # noqa: F401  (the classifiers' architectures must be registered to load)
 
-    nlp = spacy.load(model)
+    nlp = spacy.load(bow)
     for name in [n for n in nlp.pipe_names if n != "textcat"]:
         nlp.remove_pipe(name)
+    if tensor is not None:
+        nlp.add_pipe("textcat", name="textcat_tensor", source=spacy.load(tensor))
     if target.exists():
         shutil.rmtree(target)
     nlp.to_disk(target)
-    shutil.copy(model / "combination.json", target / "combination.json")
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--no-ship", action="store_true", help="train and fit, but leave resources/ alone")
-    args = parser.parse_args()
+    parser.add_argument("--no-tensor", action="store_true", help="train the bag-of-n-grams classifier only")
+    parser.add_argument("--output", type=Path, default=OUTPUT, help="scratch folder (for experiments)")
+    parser.add_argument("--prepare", action="append", default=[], help="an option for prepare.py")
+    # Any other option is an override for the bag-of-n-grams `spacy train`, e.g. --training.max_steps=6000.
+    args, overrides = parser.parse_known_args()
     python = sys.executable
-    corpus = OUTPUT / "corpus"
-    model = OUTPUT / "textcat"
-    run(python, "training/prepare.py", "--out", str(corpus))
-    run(python, "-m", "spacy", "train", "training/textcat.cfg", "--code", "workbench/claims/bow.py",
-        "--output", str(model), "--paths.train", str(corpus / "train.spacy"),
-        "--paths.dev", str(corpus / "dev.spacy"))  # fmt: skip
-    calib = str(corpus / "calib.jsonl")
-    run(python, "training/fit_combination.py", str(model / "model-best"), "--calib", calib)
+    corpus = args.output / "corpus"
+    paths = ("--paths.train", str(corpus / "train.spacy"), "--paths.dev", str(corpus / "dev.spacy"))
+    run(python, "training/prepare.py", "--out", str(corpus), *args.prepare)
+    bow, tensor = args.output / "textcat", args.output / "tensor"
+    run(python, "-m", "spacy", "train", "training/textcat.cfg", "--code", CODE, "--output", str(bow),
+        *paths, *overrides)  # fmt: skip
+    if not args.no_tensor:
+        run(python, "-m", "spacy", "train", "training/tensor.cfg", "--code", CODE, "--output", str(tensor),
+            *paths)  # fmt: skip
+    shipped = args.output / "claims-textcat"
+    export(bow / "model-best", None if args.no_tensor else tensor / "model-best", shipped)
+    run(python, "training/fit_combination.py", str(shipped),
+        "--calib", str(corpus / "calib.jsonl"), "--valid", str(corpus / "valid.jsonl"))  # fmt: skip
     if not args.no_ship:
-        export(model / "model-best", SHIPPED)
+        if SHIPPED.exists():
+            shutil.rmtree(SHIPPED)
+        shutil.copytree(shipped, SHIPPED)
         size = sum(f.stat().st_size for f in SHIPPED.rglob("*") if f.is_file())
         print(f"shipped {SHIPPED.relative_to(ROOT)} ({size / 1e6:.1f} MB)")
 

@@ -17,7 +17,7 @@ def nlp() -> Language:
 def test_factory_is_registered_with_a_typed_config() -> None:
     assert Language.has_factory("claim_evidence")
     meta = Language.get_factory_meta("claim_evidence")
-    assert set(meta.default_config) == {"classifier", "positive_label", "weights"}
+    assert set(meta.default_config) == {"classifier", "tensor_classifier", "positive_label", "weights"}
 
 
 def test_results_sit_on_doc_and_span_extensions(nlp: Language) -> None:

@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import json
 
+import pytest
+import spacy
+
 from workbench.claims import ClaimExtractor, load_pipeline
 from workbench.claims.evidence import FEATURES
-from workbench.claims.pipeline import CLASSIFIER_NAME, classifier_path
+from workbench.claims.pipeline import CLASSIFIER_NAME, TENSOR_CLASSIFIER_NAME, classifier_path
 
 MAX_SHIPPED_BYTES = 20 * 1024 * 1024
 
@@ -34,3 +37,22 @@ def test_classifier_separates_a_checkable_statistic_from_small_talk(extractor: C
     talk_reason = next(r for r in classifier_of[talk[0].text] if "classifier" in r.text)
     assert fact_reason.weight > 0 > talk_reason.weight
     assert fact[0].score > 0.8 and talk[0].score < 0.2
+
+
+def test_second_classifier_reads_the_english_models_token_vectors() -> None:
+    nlp = load_pipeline()
+    assert TENSOR_CLASSIFIER_NAME in nlp.component_names
+    weights = json.loads((classifier_path() / "combination.json").read_text(encoding="utf-8"))
+    assert weights["tensor_classifier"] > 0, "the second classifier's opinion counts towards the score"
+    doc = nlp("Smoking causes lung cancer in most patients.")
+    (sentence,) = doc._.claim_sentences
+    scores = nlp.get_pipe(TENSOR_CLASSIFIER_NAME).predict([sentence])  # type: ignore[attr-defined]
+    assert scores.shape == (1, 2)
+    assert any("classifiers" in r.text for r in sentence._.claim_reasons)
+
+
+def test_second_classifier_says_what_it_needs_when_tok2vec_did_not_run() -> None:
+    nlp = load_pipeline()
+    bare = spacy.blank("en")("Smoking causes lung cancer.")
+    with pytest.raises(ValueError, match="tok2vec"):
+        nlp.get_pipe(TENSOR_CLASSIFIER_NAME).predict([bare])  # type: ignore[attr-defined]

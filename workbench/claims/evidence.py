@@ -387,18 +387,20 @@ class ClaimEvidence:
         classifier: str,
         positive_label: str,
         weights: dict[str, float],
+        tensor_classifier: str = "",
     ) -> None:
         self.nlp = nlp
         self.name = name
         self.classifier = classifier
+        self.tensor_classifier = tensor_classifier
         self.positive_label = positive_label
         self.weights = {**DEFAULT_WEIGHTS, **weights}
 
-    def _classifier_scores(self, sentences: list[Span]) -> list[float] | None:
-        if not self.classifier or self.classifier not in self.nlp.component_names or not sentences:
+    def _classifier_scores(self, name: str, sentences: list[Span]) -> list[float] | None:
+        if not name or name not in self.nlp.component_names or not sentences:
             return None
-        pipe = self.nlp.get_pipe(self.classifier)
-        # workbench.ClaimBOW.v1 reads sentence Spans directly (no copying into Docs).
+        pipe = self.nlp.get_pipe(name)
+        # workbench.ClaimBOW.v1 and workbench.ClaimTensor.v1 read sentence Spans directly (no copying).
         scores = pipe.predict(sentences)  # type: ignore[attr-defined]
         labels = list(pipe.labels)  # type: ignore[attr-defined]
         column = labels.index(self.positive_label)
@@ -406,19 +408,24 @@ class ClaimEvidence:
 
     def __call__(self, doc: Doc) -> Doc:
         sentences = news_sentences(doc)
-        classifier = self._classifier_scores(sentences)
+        classifier = self._classifier_scores(self.classifier, sentences)
+        # The second classifier reads the English model's token vectors; it only counts beside the first.
+        tensor = None if classifier is None else self._classifier_scores(self.tensor_classifier, sentences)
         for i, sent in enumerate(sentences):
             evidence = analyse_sentence(sent)
             reasons: list[Reason] = []
             z = self.weights["bias"]
             if classifier is not None:
                 contribution = self.weights["classifier"] * _logit(classifier[i])
+                scores = f"{classifier[i]:.2f}"
+                if tensor is not None:
+                    contribution += self.weights.get("tensor_classifier", 0.0) * _logit(tensor[i])
+                    scores += f", {tensor[i]:.2f}"
                 z += contribution
                 sent._.claim_classifier = classifier[i]
                 verdict = "reads like" if contribution >= 0 else "does not read like"
-                reasons.append(
-                    Reason(f"{verdict} a check-worthy claim (classifier {classifier[i]:.2f})", contribution)
-                )
+                label = "classifiers" if tensor is not None else "classifier"
+                reasons.append(Reason(f"{verdict} a check-worthy claim ({label} {scores})", contribution))
             for feature in FEATURES:
                 if feature in evidence.features and self.weights.get(feature, 0.0) != 0.0:
                     z += self.weights[feature]
@@ -455,12 +462,22 @@ _register_extensions()
 
 @Language.factory(
     "claim_evidence",
-    default_config={"classifier": "claim_textcat", "positive_label": "CHECKWORTHY", "weights": {}},
+    default_config={
+        "classifier": "claim_textcat",
+        "tensor_classifier": "",
+        "positive_label": "CHECKWORTHY",
+        "weights": {},
+    },
     requires=["doc.ents", "token.dep", "token.tag"],
     assigns=["doc._.claim_sentences", "span._.claim_score"],
 )
 def make_claim_evidence(
-    nlp: Language, name: str, classifier: str, positive_label: str, weights: dict[str, float]
+    nlp: Language,
+    name: str,
+    classifier: str,
+    tensor_classifier: str,
+    positive_label: str,
+    weights: dict[str, float],
 ) -> ClaimEvidence:
     """Factory for the ``claim_evidence`` component (see ClaimEvidence)."""
-    return ClaimEvidence(nlp, name, classifier, positive_label, weights)
+    return ClaimEvidence(nlp, name, classifier, positive_label, weights, tensor_classifier)

@@ -10,12 +10,16 @@ import spacy
 from spacy.language import Language
 
 import workbench.claims.bow  # registers the classifier architecture
-import workbench.claims.evidence  # noqa: F401  (registers the claim_evidence factory)
+import workbench.claims.evidence
+import workbench.claims.tensor  # noqa: F401  (registers the second classifier's architecture)
 from workbench.assets import resource_path
 from workbench.claims.types import DEFAULT_THRESHOLD  # noqa: F401  (its home is the light types module)
 
 MODEL_FOLDER = "claims-textcat"
 CLASSIFIER_NAME = "claim_textcat"
+TENSOR_CLASSIFIER_NAME = "claim_textcat_tensor"
+# In the shipped folder: the bag-of-n-grams classifier, and the one over the English tok2vec's vectors.
+_SHIPPED_PIPES = {"textcat": CLASSIFIER_NAME, "textcat_tensor": TENSOR_CLASSIFIER_NAME}
 # claim_evidence reads Penn tags, the parse and entities. The lemmatizer and the attribute_ruler (which
 # maps tags to coarse POS for the lemmatizer) add nothing it uses, and cost ~10% of the run time.
 _UNUSED = ("lemmatizer", "attribute_ruler")
@@ -39,16 +43,24 @@ def _english() -> Language:
 def build_pipeline(english: Language, classifier: Path | None) -> Language:
     """Add the claim classifier (if ``classifier`` is a trained folder) and the evidence component."""
     weights: dict[str, float] = {}
+    tensor_classifier = ""
     if classifier is not None and (classifier / "config.cfg").is_file():
         trained = spacy.load(classifier)
-        english.add_pipe("textcat", name=CLASSIFIER_NAME, source=trained)
-        # The classifier scores sentences for claim_evidence, not whole paragraphs, so it does not
-        # run as a pipeline step of its own.
-        english.disable_pipe(CLASSIFIER_NAME)
+        for shipped, name in _SHIPPED_PIPES.items():
+            if shipped in trained.pipe_names:
+                english.add_pipe(shipped, name=name, source=trained)
+                # The classifiers score sentences for claim_evidence, not whole paragraphs, so they do
+                # not run as pipeline steps of their own.
+                english.disable_pipe(name)
+        if TENSOR_CLASSIFIER_NAME in english.component_names:
+            tensor_classifier = TENSOR_CLASSIFIER_NAME
         combination = classifier / "combination.json"
         if combination.is_file():
             weights = {str(k): float(v) for k, v in json.loads(combination.read_text("utf-8")).items()}
-    english.add_pipe("claim_evidence", config={"classifier": CLASSIFIER_NAME, "weights": weights})
+    english.add_pipe(
+        "claim_evidence",
+        config={"classifier": CLASSIFIER_NAME, "tensor_classifier": tensor_classifier, "weights": weights},
+    )
     return english
 
 
