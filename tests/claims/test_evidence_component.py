@@ -42,3 +42,12 @@ def test_without_a_trained_classifier_the_evidence_alone_scores(nlp: Language) -
     assert sentence._.claim_classifier is None
     assert not any("classifier" in r.text for r in sentence._.claim_reasons)
     assert sentence._.claim_score > 0.5
+
+
+def test_a_denial_is_marked_as_one(nlp: Language) -> None:
+    doc = nlp("Antibiotics do not kill viruses. Antibiotics kill bacteria. The senator never voted for it.")
+    denial, assertion, never = doc._.claim_sentences
+    assert "negation" in denial._.claim_features
+    assert "negation" in never._.claim_features
+    assert "negation" not in assertion._.claim_features
+    assert any("denies" in r.text for r in denial._.claim_reasons)

@@ -38,6 +38,7 @@ FEATURE_PHRASES: dict[str, str] = {
     "past_event": "reports something that happened",
     "evidence": "cites evidence, research or data",
     "general_statement": "states something as a general fact",
+    "negation": "denies or negates something (not, never)",
     "hedge": "is hedged (may, might, perhaps)",
     "opinion": "expresses an opinion or a judgement",
     "intention": "states the speaker's own intention",
@@ -69,6 +70,7 @@ DEFAULT_WEIGHTS: dict[str, float] = {
     "past_event": 0.6,
     "evidence": 0.5,
     "general_statement": 0.3,
+    "negation": 0.2,
     "hedge": -0.7,
     "opinion": -1.2,
     "intention": -1.2,
@@ -327,6 +329,10 @@ def analyse_sentence(sent: Span) -> SentenceEvidence:
         and not any(c.tag_ == "MD" for c in root.children)
     ):
         features.add("general_statement")
+
+    # a denial ("Vaccines do not cause autism", "He never voted for it") is as checkable as an assertion
+    if any(t.dep_ == "neg" for t in tokens):
+        features.add("negation")
 
     # what counts against
     if any(t.lower_ in _HEDGES and t.ent_type_ == "" for t in tokens):  # not the month in "May 2019"
