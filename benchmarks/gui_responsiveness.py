@@ -16,6 +16,7 @@ Target (issue 5): no stall longer than 100 ms.
 from __future__ import annotations
 
 import argparse
+import atexit
 import itertools
 import os
 import shutil
@@ -87,15 +88,21 @@ def _short(filename: str) -> str:
 
 
 def blame(stack: tuple[str, ...]) -> str:
-    """Where a GUI-thread stack is busy: the slot Qt called (outermost project frame) and the innermost
-    project function, e.g. ``main_window.py:_on_partly_opened > article_view.py:_repaint``; the event
-    loop itself when no project code is running."""
-    ours = [
-        frame.rsplit(":", 1)[0].removeprefix("workbench/gui/") for frame in stack if "workbench/" in frame
-    ]
+    """Where a GUI-thread stack is busy: the slot Qt called (outermost project frame, with its line, as
+    slots are often lambdas) and the innermost project function, e.g.
+    ``main_window.py:<lambda>:530 > article_view.py:_repaint``; the event loop itself when no project
+    code is running."""
+    ours = [frame.removeprefix("workbench/gui/") for frame in stack if "workbench/" in frame]
     if not ours:
         return "(Qt event loop: layout, painting or signal dispatch in C++)"
-    return ours[0] if len(ours) == 1 else f"{ours[-1]} > {ours[0]}"
+    inner = ours[0].rsplit(":", 1)[0]
+    return inner if len(ours) == 1 else f"{ours[-1]} > {inner}"
+
+
+def _stop(server: subprocess.Popen[bytes]) -> None:
+    """Stop our X server however the benchmark ends (also on an error or SystemExit)."""
+    server.terminate()
+    server.wait(timeout=10)
 
 
 def main() -> None:
@@ -110,8 +117,10 @@ def main() -> None:
         xserver = subprocess.Popen(
             ["Xvfb", "-displayfd", str(write_end), "-screen", "0", "1600x1000x24", "-nolisten", "tcp"],
             pass_fds=(write_end,),
+            stdout=subprocess.DEVNULL,  # never hold the caller's pipe open
             stderr=subprocess.DEVNULL,
         )
+        atexit.register(_stop, xserver)
         os.close(write_end)
         with os.fdopen(read_end, "rb") as pipe:
             os.environ["DISPLAY"] = ":" + pipe.readline().strip().decode()
@@ -171,9 +180,6 @@ def main() -> None:
     timer.stop()
     sampler.stop()
     window.close()
-    if xserver is not None:
-        xserver.terminate()
-        xserver.wait()
     if code != 0 or "loaded" not in events:
         raise SystemExit(f"the article did not load (exit {code})")
 
