@@ -179,7 +179,10 @@ class ClaimFilterModel(QSortFilterProxyModel):
         model = self.sourceModel()
         if not isinstance(model, ClaimListModel):
             return True
-        claim = model.claim_at(source_row)
+        return self.accepts(model.claim_at(source_row))
+
+    def accepts(self, claim: ClaimRecord) -> bool:
+        """Whether the filter shows ``claim`` (also usable without asking Qt row by row)."""
         if self._dismissed:
             return claim.dismissed
         if not on_checklist(claim, self._threshold):

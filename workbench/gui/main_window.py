@@ -205,7 +205,9 @@ class MainWindow(QMainWindow):
         self.claims_filter.setSourceModel(self.claims_model)
         self.claims_view.setModel(self.claims_filter)
         self.claims_view.setSortingEnabled(True)
-        self.claims_view.sortByColumn(ClaimListModel.NUMBER, Qt.SortOrder.AscendingOrder)
+        # Article order is the model's own order: no sort indicator means no sorting to keep up, which
+        # for thousands of claims (compared through Python) stalled the window each time they changed.
+        self.claims_view.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
         header = self.claims_view.horizontalHeader()
         for column in (
             ClaimListModel.NUMBER,
@@ -258,7 +260,7 @@ class MainWindow(QMainWindow):
         self._highlight_timer = QTimer(self)
         self._highlight_timer.setSingleShot(True)
         self._highlight_timer.setInterval(40)
-        self._highlight_timer.timeout.connect(lambda: self.highlighter.set_claims(self.visible_claims()))
+        self._highlight_timer.timeout.connect(lambda: self.highlighter.set_claims(self._checklist_claims()))
         self._note_timer = QTimer(self)
         self._note_timer.setSingleShot(True)
         self._note_timer.setInterval(NOTE_SAVE_DELAY_MS)
@@ -413,6 +415,10 @@ class MainWindow(QMainWindow):
             return None
         claim: ClaimRecord = index.data(ClaimRole)
         return claim
+
+    def _checklist_claims(self) -> list[ClaimRecord]:
+        """The claims the checklist shows, in article order, without asking Qt row by row."""
+        return [c for c in self.claims_model.claims() if self.claims_filter.accepts(c)]
 
     def visible_claims(self) -> list[ClaimRecord]:
         return [
@@ -863,7 +869,7 @@ class MainWindow(QMainWindow):
         if self.article_view.toPlainText() != article.text:
             self.highlighter.set_article(article.text)
         self._set_claims(claims)
-        self.highlighter.set_claims(self.visible_claims())
+        self.highlighter.set_claims(self._checklist_claims())
         if article.source_path:
             self._remember_recent(article.source_path)
             self._settings.setValue("session/last_file", article.source_path)
@@ -921,7 +927,7 @@ class MainWindow(QMainWindow):
             self.reload_claims()
             return
         self.claims_model.update_claim(claim)
-        self.highlighter.set_claims(self.visible_claims())
+        self.highlighter.set_claims(self._checklist_claims())
         current = self.current_claim()
         if current is not None and current.id == claim.id:
             self._show_claim(claim, reload_note=not self._note_timer.isActive())
@@ -1088,16 +1094,15 @@ class MainWindow(QMainWindow):
         if self.article_view.textCursor().hasSelection():
             return
         offset = self.highlighter.text_offset(self.article_view.textCursor().position())
-        for claim in self.visible_claims():
-            if claim.start <= offset < claim.end:
-                current = self.current_claim()
-                if current is None or current.id != claim.id:
-                    self._selecting_from_article = True
-                    try:
-                        self._select_claim_id(claim.id)
-                    finally:
-                        self._selecting_from_article = False
-                return
+        claim = self.highlighter.claim_at(offset)
+        current = self.current_claim()
+        if claim is None or (current is not None and current.id == claim.id):
+            return
+        self._selecting_from_article = True
+        try:
+            self._select_claim_id(claim.id)
+        finally:
+            self._selecting_from_article = False
 
     def _on_article_context_menu(self, position: QPoint) -> None:
         menu = self.article_view.createStandardContextMenu(position)
