@@ -6,9 +6,7 @@ Command names and JSON field names are a contract that scripts rely on; add, nev
 from __future__ import annotations
 
 import argparse
-import getpass
 import json
-import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -18,22 +16,13 @@ from workbench import __version__, importers
 from workbench.checklist import on_checklist, report_claims
 from workbench.claims import DEFAULT_THRESHOLD
 from workbench.cli import records as rec
+from workbench.identity import default_checker
 from workbench.importers import ArticleImportError
 from workbench.store import Status, Workspace, WorkspaceError
 
 
 class CommandError(Exception):
     """A user-facing failure: printed as one line on stderr, exit status 1."""
-
-
-def _checker_name() -> str:
-    name = os.environ.get("WORKBENCH_CHECKER", "")
-    if name:
-        return name
-    try:
-        return getpass.getuser()
-    except (KeyError, OSError):
-        return ""
 
 
 def _threshold(value: str) -> float:
@@ -232,7 +221,7 @@ def _cmd_import(args: argparse.Namespace, out: TextIO) -> int:
     try:
         for name in args.files:
             try:
-                opened = open_file(workspace, name, extractor, who=_checker_name())
+                opened = open_file(workspace, name, extractor, who=default_checker())
             except ArticleImportError as error:
                 print(f"workbench: {error}", file=sys.stderr)
                 failed = True
@@ -294,7 +283,7 @@ def _cmd_claims(args: argparse.Namespace, out: TextIO) -> int:
 def _cmd_mark(args: argparse.Namespace, out: TextIO) -> int:
     if args.status is None and args.note is None:
         raise CommandError("mark: say --status, --note or both")
-    who = args.who if args.who is not None else _checker_name()
+    who = args.who if args.who is not None else default_checker()
     workspace = _workspace(args)
     try:
         article = workspace.resolve_article(args.article)
@@ -328,7 +317,7 @@ def _cmd_report(args: argparse.Namespace, out: TextIO) -> int:
     finally:
         workspace.close()
     options = ReportOptions(
-        checker=args.checker if args.checker is not None else _checker_name(),
+        checker=args.checker if args.checker is not None else default_checker(),
         organisation=args.organisation,
         page_size=args.page_size,
         review_url=args.review_url,

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import getpass
-import os
 from dataclasses import dataclass, field, fields, replace
 from typing import Any, ClassVar
 
@@ -24,23 +22,13 @@ from PySide6.QtWidgets import (
 from workbench.claims import DEFAULT_THRESHOLD
 from workbench.gui.forms import load_form
 from workbench.gui.theme import THEMES
+from workbench.identity import default_checker
 from workbench.store.database import normalise_url
 from workbench.store.errors import WorkspaceError
 
 PAGE_SIZES = ("A4", "Letter")
 FONT_SIZES = (6, 48)  # smallest and largest article font size offered, in points
 DEFAULT_FONT_SIZE = 11
-
-
-def default_checker() -> str:
-    """The name recorded on each change until the user gives theirs: $WORKBENCH_CHECKER, else the login."""
-    name = os.environ.get("WORKBENCH_CHECKER", "")
-    if name:
-        return name
-    try:
-        return getpass.getuser()
-    except (KeyError, OSError):
-        return ""
 
 
 @dataclass(frozen=True)
