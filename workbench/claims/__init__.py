@@ -6,6 +6,7 @@ component; ``ClaimExtractor`` runs it paragraph by paragraph and returns plain `
 
 from __future__ import annotations
 
+import threading
 from typing import TYPE_CHECKING, Any
 
 from workbench.claims.blocks import dateline_date, find_dateline
@@ -25,11 +26,17 @@ _LAZY = {
 }
 
 
+# spaCy's own modules import each other in a circle; two threads importing it at once can meet a
+# half-initialised module (seen: a warm-up thread and an extraction). One lock makes the first load whole.
+_loading = threading.RLock()
+
+
 def __getattr__(name: str) -> Any:
     if name in _LAZY:
         import importlib
 
-        return getattr(importlib.import_module(_LAZY[name]), name)
+        with _loading:
+            return getattr(importlib.import_module(_LAZY[name]), name)
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 

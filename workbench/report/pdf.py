@@ -39,6 +39,7 @@ from reportlab.platypus import (
 from reportlab.platypus import Paragraph as _ReportlabParagraph
 
 from workbench import APP_NAME, __version__
+from workbench.checklist import describe_change
 from workbench.store.records import ClaimRecord, HistoryEntry, SourceRecord, Status
 
 from .fonts import FONT, register_fonts
@@ -266,8 +267,8 @@ def _source_line(index: int, source: SourceRecord) -> list[Segment]:
 
 def _history_line(entry: HistoryEntry) -> list[Segment]:
     who = entry.who if entry.who.strip() else "someone"
-    old, new = entry.old or "—", entry.new or "—"
-    return [_t(f"{_when(entry.at)} — {who} changed {entry.field}: {old} → {new}")]
+    # The same wording as the window's history ("status unchecked → disputed", "found by the extractor").
+    return [_t(f"{_when(entry.at)} — {who}: {describe_change(entry, limit=HISTORY_VALUE_CHARS)}")]
 
 
 class ClaimHeading(Flowable):  # type: ignore[misc]  # reportlab ships no type hints
@@ -363,6 +364,7 @@ def _claim_block(claim: ClaimRecord, report: VerificationReport, width: float) -
 
 
 FIELD_LIMIT = 1500  # characters of one cover field: a table row must fit on a page
+HISTORY_VALUE_CHARS = 400  # of an old or new value in a history line (a long note is in full above it)
 
 
 def _capped(value: str) -> str:
