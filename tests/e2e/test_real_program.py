@@ -37,12 +37,9 @@ def _need(tool: str, package: str) -> str:
     return path
 
 
-@pytest.fixture
-def display(tmp_path: Path) -> Iterator[str]:
-    """A private X server; Xvfb picks a free display number itself and writes it to a pipe."""
-    xvfb = _need("Xvfb", "xvfb")
+def _start_xvfb(xvfb: str, log_path: Path) -> tuple[subprocess.Popen[bytes], str]:
     read_end, write_end = os.pipe()
-    with (tmp_path / "xvfb.log").open("wb") as log:
+    with log_path.open("ab") as log:
         server = subprocess.Popen(
             [xvfb, "-displayfd", str(write_end), "-screen", "0", "1600x1000x24", "-nolisten", "tcp"],
             pass_fds=(write_end,),
@@ -50,11 +47,42 @@ def display(tmp_path: Path) -> Iterator[str]:
             stderr=log,
         )
     os.close(write_end)
+    with os.fdopen(read_end, "rb") as pipe:
+        number = pipe.readline().strip().decode()
+    return server, number
+
+
+def _answers(display: str) -> bool:
+    xdotool = shutil.which("xdotool")
+    if xdotool is None:
+        return True  # the test skips on its own without xdotool
+    probe = subprocess.run(
+        [xdotool, "getdisplaygeometry"],
+        env={**os.environ, "DISPLAY": display},
+        capture_output=True,
+        timeout=10,
+    )
+    return probe.returncode == 0
+
+
+@pytest.fixture
+def display(tmp_path: Path) -> Iterator[str]:
+    """A private X server; Xvfb picks a free display number itself and writes it to a pipe.
+
+    On a machine where other X servers start and stop at the same moment, a display number can be
+    announced and then lost; the server is only used once a client has reached it (three tries).
+    """
+    xvfb = _need("Xvfb", "xvfb")
+    log_path = tmp_path / "xvfb.log"
+    for _attempt in range(3):
+        server, number = _start_xvfb(xvfb, log_path)
+        if number.isdigit() and _answers(f":{number}"):
+            break
+        server.terminate()
+        server.wait(timeout=10)
+    else:
+        pytest.fail(f"Xvfb did not start: {log_path.read_text(errors='replace')}")
     try:
-        with os.fdopen(read_end, "rb") as pipe:
-            number = pipe.readline().strip().decode()
-        if not number.isdigit():
-            pytest.fail(f"Xvfb did not start: {(tmp_path / 'xvfb.log').read_text(errors='replace')}")
         yield f":{number}"
     finally:
         server.terminate()
