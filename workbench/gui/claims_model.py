@@ -6,7 +6,6 @@ from collections.abc import Sequence
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QModelIndex,
     QPersistentModelIndex,
     QSortFilterProxyModel,
@@ -16,6 +15,7 @@ from PySide6.QtGui import QBrush, QColor
 
 from workbench.checklist import on_checklist
 from workbench.claims.types import ClaimKind
+from workbench.gui.table_model import ColumnsModel
 from workbench.store import ClaimRecord, Status
 
 STATUS_SYMBOL = {Status.UNCHECKED: "○", Status.VERIFIED: "✓", Status.DISPUTED: "✗"}
@@ -34,7 +34,7 @@ def status_text(status: Status) -> str:
     return f"{STATUS_SYMBOL[status]} {status.value.capitalize()}"
 
 
-class ClaimListModel(QAbstractTableModel):
+class ClaimListModel(ColumnsModel):
     """One row per claim, in article order; holds plain ``ClaimRecord`` values from the store."""
 
     NUMBER, STATUS, SCORE, KIND, TEXT = range(5)
@@ -83,17 +83,6 @@ class ClaimListModel(QAbstractTableModel):
     # -- QAbstractTableModel ----------------------------------------------------------------------
     def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008 - Qt's own default
         return 0 if parent.isValid() else len(self._claims)
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        horizontal = orientation == Qt.Orientation.Horizontal
-        if horizontal and role == Qt.ItemDataRole.DisplayRole and 0 <= section < len(self.HEADERS):
-            return self.HEADERS[section]
-        return None
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._claims):

@@ -1,10 +1,10 @@
-"""Turns a Qt Designer form from ``ui/`` into a widget: the one loader for every form."""
+"""Turns a Qt Designer form from ``ui/`` into a widget (the one loader for every form), and fits dialogs."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QFile, QIODevice
 from PySide6.QtUiTools import QUiLoader
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QDialog, QWidget
 
 from workbench.assets import form_path
 
@@ -23,3 +23,17 @@ def load_form(name: str, parent: QWidget | None = None) -> QWidget:
     if widget is None:
         raise RuntimeError(f"cannot load form {path}: {loader.errorString()}")
     return widget
+
+
+def grow_to_fit(dialog: QDialog) -> None:
+    """Make ``dialog`` tall enough for a message that just appeared (wrapped labels need height)."""
+    layout = dialog.layout()
+    if layout is None:
+        return
+    layout.activate()
+    width = dialog.width()
+    needed = (
+        layout.totalHeightForWidth(width) if layout.hasHeightForWidth() else layout.totalSizeHint().height()
+    )
+    if dialog.height() < needed:
+        dialog.resize(width, needed)

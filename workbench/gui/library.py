@@ -13,7 +13,6 @@ from typing import Any, Protocol
 
 import shiboken6
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QModelIndex,
     QPersistentModelIndex,
     QSortFilterProxyModel,
@@ -36,6 +35,7 @@ from PySide6.QtWidgets import (
 )
 
 from workbench.gui.forms import load_form
+from workbench.gui.table_model import ColumnsModel
 from workbench.gui.tasks import TaskRunner
 from workbench.store import ArticleSummary
 
@@ -64,7 +64,7 @@ def progress_text(article: ArticleSummary) -> str:
     return f"{done}{article.checked} of {article.claims}"
 
 
-class ArticleTableModel(QAbstractTableModel):
+class ArticleTableModel(ColumnsModel):
     """The workspace's articles, one row each, over plain ``ArticleSummary`` records."""
 
     TITLE, SOURCE, CLAIMS, CHECKED, DISPUTED, IMPORTED = range(6)
@@ -91,17 +91,6 @@ class ArticleTableModel(QAbstractTableModel):
     # -- QAbstractTableModel --------------------------------------------------------------------
     def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008  # Qt's own default
         return 0 if parent.isValid() else len(self._articles)
-
-    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        horizontal = orientation == Qt.Orientation.Horizontal
-        if horizontal and role == Qt.ItemDataRole.DisplayRole and 0 <= section < len(self.HEADERS):
-            return self.HEADERS[section]
-        return None
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._articles):

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from workbench.claims import DEFAULT_THRESHOLD
-from workbench.gui.forms import load_form
+from workbench.gui.forms import grow_to_fit, load_form
 from workbench.gui.theme import THEMES
 from workbench.identity import default_checker
 from workbench.store.database import normalise_url
@@ -216,24 +216,10 @@ class PreferencesDialog(QDialog):
         # Words and a sign, not colour alone, tell the user what is wrong.
         self.workspace_problem.setText(f"⚠ {problem}" if problem else "")
         self.workspace_problem.setVisible(bool(problem))
-        _grow_to_fit(self)
+        grow_to_fit(self)
         ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
         apply = self.buttons.button(QDialogButtonBox.StandardButton.Apply)
         for button in (ok, apply):
             if button is not None:
                 button.setEnabled(not problem)
         return problem
-
-
-def _grow_to_fit(dialog: QDialog) -> None:
-    """Make ``dialog`` tall enough for a message that just appeared (wrapped labels need height)."""
-    layout = dialog.layout()
-    if layout is None:
-        return
-    layout.activate()
-    width = dialog.width()
-    needed = (
-        layout.totalHeightForWidth(width) if layout.hasHeightForWidth() else layout.totalSizeHint().height()
-    )
-    if dialog.height() < needed:
-        dialog.resize(width, needed)

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from workbench.gui.forms import load_form
+from workbench.gui.forms import grow_to_fit, load_form
 from workbench.store import SourceRecord
 
 MAX_COMMENT = 500  # characters: a short quote, not the whole source
@@ -134,24 +134,10 @@ class SourcesDialog(QDialog):
         shown = problem if self._touched else ""
         self.problem_label.setText(f"⚠ {shown}" if shown else "")  # a sign and words, never colour alone
         self.problem_label.setVisible(bool(shown))
-        _grow_to_fit(self)
+        grow_to_fit(self)
         length = len(self.comment_edit.toPlainText().strip())
         self.comment_count.setText(f"{length} of {MAX_COMMENT} characters")
         ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
         if ok is not None:
             ok.setEnabled(not problem)
         return problem
-
-
-def _grow_to_fit(dialog: QDialog) -> None:
-    """Make ``dialog`` tall enough for a message that just appeared (wrapped labels need height)."""
-    layout = dialog.layout()
-    if layout is None:
-        return
-    layout.activate()
-    width = dialog.width()
-    needed = (
-        layout.totalHeightForWidth(width) if layout.hasHeightForWidth() else layout.totalSizeHint().height()
-    )
-    if dialog.height() < needed:
-        dialog.resize(width, needed)
