@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import UTC, datetime
 
 import pytest
 from PySide6.QtCore import QModelIndex, QPoint, Qt
-from PySide6.QtWidgets import QAbstractSpinBox, QComboBox, QMessageBox, QWidget
+from PySide6.QtWidgets import QMessageBox, QWidget
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
@@ -281,27 +281,9 @@ def test_an_empty_workspace_says_how_to_start(qtbot: QtBot, db_url: str, tasks: 
         assert not dialog.open_button.isEnabled()
 
 
-def unnamed_controls(top: QWidget) -> list[str]:
-    """Controls a screen reader could land on that have neither an accessible name nor a text."""
-
-    def inside_compound(widget: QWidget) -> bool:  # spin box editors, combo popups: named by their owner
-        parent = widget.parentWidget()
-        while parent is not None and parent is not top:
-            if isinstance(parent, QAbstractSpinBox | QComboBox):
-                return True
-            parent = parent.parentWidget()
-        return False
-
-    return [
-        widget.objectName() or type(widget).__name__
-        for widget in top.findChildren(QWidget)
-        if widget.focusPolicy() != Qt.FocusPolicy.NoFocus
-        and not inside_compound(widget)
-        and not (widget.accessibleName() or getattr(widget, "text", lambda: "")())
-    ]
-
-
-def test_every_control_has_an_accessible_name(qtbot: QtBot, workspace: Workspace, tasks: TaskRunner) -> None:
+def test_every_control_has_an_accessible_name(
+    qtbot: QtBot, workspace: Workspace, tasks: TaskRunner, unnamed_controls: Callable[[QWidget], list[str]]
+) -> None:
     dialog = opened(qtbot, workspace, tasks)
     assert unnamed_controls(dialog) == []
     assert dialog.proxy.index(0, ArticleTableModel.CHECKED).data(Qt.ItemDataRole.AccessibleTextRole) == (

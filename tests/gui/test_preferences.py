@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import (
-    QAbstractSpinBox,
-    QComboBox,
     QDialog,
     QDialogButtonBox,
     QWidget,
@@ -173,27 +172,9 @@ def test_restore_defaults_refills_the_form_but_saves_only_on_apply(
     assert Preferences.load(settings).theme == "dark"
 
 
-def unnamed_controls(top: QWidget) -> list[str]:
-    """Controls a screen reader could land on that have neither an accessible name nor a text."""
-
-    def inside_compound(widget: QWidget) -> bool:  # spin box editors, combo popups: named by their owner
-        parent = widget.parentWidget()
-        while parent is not None and parent is not top:
-            if isinstance(parent, QAbstractSpinBox | QComboBox):
-                return True
-            parent = parent.parentWidget()
-        return False
-
-    return [
-        widget.objectName() or type(widget).__name__
-        for widget in top.findChildren(QWidget)
-        if widget.focusPolicy() != Qt.FocusPolicy.NoFocus
-        and not inside_compound(widget)
-        and not (widget.accessibleName() or getattr(widget, "text", lambda: "")())
-    ]
-
-
-def test_every_control_has_an_accessible_name(dialog: PreferencesDialog) -> None:
+def test_every_control_has_an_accessible_name(
+    dialog: PreferencesDialog, unnamed_controls: Callable[[QWidget], list[str]]
+) -> None:
     assert unnamed_controls(dialog) == []
 
 
