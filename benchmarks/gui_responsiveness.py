@@ -16,18 +16,16 @@ Target (issue 5): no stall longer than 100 ms.
 from __future__ import annotations
 
 import argparse
-import atexit
 import itertools
 import os
-import shutil
 import statistics
-import subprocess
 import sys
-import tempfile
 import threading
 import time
 from collections import Counter
 from pathlib import Path
+
+from gui_session import start_gui_session
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
@@ -99,38 +97,13 @@ def blame(stack: tuple[str, ...]) -> str:
     return inner if len(ours) == 1 else f"{ours[-1]} > {inner}"
 
 
-def _stop(server: subprocess.Popen[bytes]) -> None:
-    """Stop our X server however the benchmark ends (also on an error or SystemExit)."""
-    server.terminate()
-    server.wait(timeout=10)
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--words", type=int, default=100_000)
     parser.add_argument("--offscreen", action="store_true", help="Qt's offscreen platform instead of Xvfb")
     args = parser.parse_args()
 
-    xserver = None
-    if not args.offscreen and shutil.which("Xvfb"):
-        read_end, write_end = os.pipe()
-        xserver = subprocess.Popen(
-            ["Xvfb", "-displayfd", str(write_end), "-screen", "0", "1600x1000x24", "-nolisten", "tcp"],
-            pass_fds=(write_end,),
-            stdout=subprocess.DEVNULL,  # never hold the caller's pipe open
-            stderr=subprocess.DEVNULL,
-        )
-        atexit.register(_stop, xserver)
-        os.close(write_end)
-        with os.fdopen(read_end, "rb") as pipe:
-            os.environ["DISPLAY"] = ":" + pipe.readline().strip().decode()
-        os.environ["QT_QPA_PLATFORM"] = "xcb"
-    else:
-        os.environ["QT_QPA_PLATFORM"] = "offscreen"
-
-    tmp = Path(tempfile.mkdtemp(prefix="gui-responsiveness-"))
-    for name in ("HOME", "XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_CACHE_HOME"):
-        os.environ[name] = str(tmp / name.lower())
+    tmp = start_gui_session(offscreen=args.offscreen, prefix="gui-responsiveness-")
     article = tmp / "long-report.txt"
     text = long_article(args.words)
     article.write_text(text, encoding="utf-8")
