@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QFile, QIODevice
 from PySide6.QtUiTools import QUiLoader
-from PySide6.QtWidgets import QDialog, QWidget
+from PySide6.QtWidgets import QDialog, QVBoxLayout, QWidget
 
 from workbench.assets import form_path
 
@@ -23,6 +23,13 @@ def load_form(name: str, parent: QWidget | None = None) -> QWidget:
     if widget is None:
         raise RuntimeError(f"cannot load form {path}: {loader.errorString()}")
     return widget
+
+
+def fill_dialog(dialog: QDialog, name: str) -> QWidget:
+    """Load ``ui/<name>`` as the whole content of ``dialog`` and return the form."""
+    form = load_form(name, dialog)
+    QVBoxLayout(dialog).addWidget(form)
+    return form
 
 
 def grow_to_fit(dialog: QDialog) -> None:

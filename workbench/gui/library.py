@@ -30,11 +30,10 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPushButton,
     QTableView,
-    QVBoxLayout,
     QWidget,
 )
 
-from workbench.gui.forms import load_form
+from workbench.gui.forms import fill_dialog
 from workbench.gui.table_model import ColumnsModel
 from workbench.gui.tasks import TaskRunner
 from workbench.store import ArticleSummary
@@ -197,9 +196,7 @@ class LibraryDialog(QDialog):
         self._removing: int | None = None
         self.confirmation: QMessageBox | None = None  # the open "Remove?" question, if any
 
-        form = load_form("library.ui", self)
-        layout = QVBoxLayout(self)
-        layout.addWidget(form)
+        form = fill_dialog(self, "library.ui")
         self.form = form
         self.filter_edit: QLineEdit = form.findChild(QLineEdit, "filterEdit")
         self.view: QTableView = form.findChild(QTableView, "articlesView")

@@ -15,12 +15,11 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QSpinBox,
-    QVBoxLayout,
     QWidget,
 )
 
 from workbench.claims import DEFAULT_THRESHOLD
-from workbench.gui.forms import grow_to_fit, load_form
+from workbench.gui.forms import fill_dialog, grow_to_fit
 from workbench.gui.theme import THEMES
 from workbench.identity import default_checker
 from workbench.store.database import normalise_url
@@ -130,9 +129,7 @@ class PreferencesDialog(QDialog):
         self.setWindowTitle("Preferences")
         self.setAccessibleName("Preferences")
         self._settings = settings
-        form = load_form("preferences.ui", self)
-        layout = QVBoxLayout(self)
-        layout.addWidget(form)
+        form = fill_dialog(self, "preferences.ui")
         self.setMinimumWidth(520)  # room for a team workspace address
         self.form = form
         self.checker_edit: QLineEdit = form.findChild(QLineEdit, "checkerEdit")

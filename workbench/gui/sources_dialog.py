@@ -12,11 +12,10 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPlainTextEdit,
-    QVBoxLayout,
     QWidget,
 )
 
-from workbench.gui.forms import grow_to_fit, load_form
+from workbench.gui.forms import fill_dialog, grow_to_fit
 from workbench.store import SourceRecord
 
 MAX_COMMENT = 500  # characters: a short quote, not the whole source
@@ -67,9 +66,7 @@ class SourcesDialog(QDialog):
         self.source = source  # the source being edited, None for a new one
         self.setWindowTitle("Edit source" if source else "Add source")
         self.setAccessibleName(self.windowTitle())
-        form = load_form("sources.ui", self)
-        layout = QVBoxLayout(self)
-        layout.addWidget(form)
+        form = fill_dialog(self, "sources.ui")
         self.setMinimumWidth(560)  # room for a whole web address
         self.form = form
         self.url_edit: QLineEdit = form.findChild(QLineEdit, "urlEdit")
