@@ -109,7 +109,6 @@ class MainWindow(QMainWindow):
         self._workspace: Workspace | None = None
         self._extractor: ClaimExtractor | None = None
         self._article: ArticleRecord | None = None
-        self._article_path = ""
         self._workspace_settled = threading.Event()  # set once the workspace opened (or failed to)
         self._opening: TaskHandle | None = None
         self._note_claim_id: int | None = None
@@ -860,7 +859,6 @@ class MainWindow(QMainWindow):
         self.undo_stack.clear()
         article = opened.article
         self._article = article
-        self._article_path = path
         name = Path(article.source_path).name if article.source_path else path
         self.setWindowTitle(f"{article.title or name} — {APP_NAME}")
         self.article_title.setText(article.title or name)
