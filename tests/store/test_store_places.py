@@ -8,6 +8,7 @@ import os
 import shutil
 import sqlite3
 import subprocess
+import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -217,6 +218,18 @@ def test_an_unreachable_team_server_is_named(tmp_path: Path) -> None:
     url = f"postgresql://checker:secret@/workbench?host={tmp_path}&port=1"
     with pytest.raises(WorkspaceError, match="cannot reach") as error:
         Workspace(url)
+    assert "secret" not in str(error.value)
+
+
+def test_a_team_workspace_without_postgresqls_client_library_says_what_to_install(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # The desktop bundle takes libpq from the system; without it psycopg cannot be imported.
+    for name in [m for m in sys.modules if m == "psycopg" or m.startswith("psycopg.")]:
+        monkeypatch.delitem(sys.modules, name)
+    monkeypatch.setitem(sys.modules, "psycopg", None)
+    with pytest.raises(WorkspaceError, match="libpq5") as error:
+        Workspace("postgresql://checker:secret@db.example/workbench")
     assert "secret" not in str(error.value)
 
 

@@ -162,7 +162,16 @@ def create_workspace_engine(url: URL) -> Engine:
         )
         _tune_sqlite(engine)
         return engine
-    return create_engine(url, pool_pre_ping=True, connect_args={"connect_timeout": 10})
+    try:
+        return create_engine(url, pool_pre_ping=True, connect_args={"connect_timeout": 10})
+    except ImportError as error:
+        # psycopg talks to the server through PostgreSQL's client library, libpq: bundled with the
+        # pip install (psycopg[binary]), taken from the system in the desktop bundle.
+        raise WorkspaceError(
+            f"cannot open the team workspace {describe(url)}: PostgreSQL's client library (libpq) is "
+            "not installed. Install it (Debian/Ubuntu: sudo apt install libpq5; Fedora: sudo dnf "
+            f"install libpq) and try again. ({error})"
+        ) from None
 
 
 def _tune_sqlite(engine: Engine) -> None:
