@@ -22,7 +22,6 @@ from workbench.claims import DEFAULT_THRESHOLD
 from workbench.gui.forms import fill_dialog, grow_to_fit
 from workbench.gui.theme import THEMES
 from workbench.identity import default_checker
-from workbench.store.database import normalise_url
 from workbench.store.errors import WorkspaceError
 
 PAGE_SIZES = ("A4", "Letter")
@@ -108,6 +107,9 @@ def workspace_problem(url: str) -> str:
     """Why ``url`` cannot name a workspace ("" when it can). Only its form is checked: no connection."""
     if not url.strip():
         return ""
+    # SQLAlchemy takes ~0.2 s to import: not before the window's first paint, only when a URL is checked.
+    from workbench.store.database import normalise_url
+
     try:
         normalise_url(url)
     except WorkspaceError as error:
