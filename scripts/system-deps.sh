@@ -2,13 +2,14 @@
 # Installs the Debian packages the app and its tests need beyond Python wheels, when they are missing.
 #   run:  what a real window needs (the xcb platform plugin's libraries)
 #   test: also Xvfb and xdotool (end-to-end test), poppler-utils (PDF to text/PNG), PostgreSQL (team
-#         workspace tests) and binutils (PyInstaller needs objdump to build the bundle)
+#         workspace tests), binutils (PyInstaller needs objdump to build the bundle), icu-devtools and
+#         gcc (the bundle's build rebuilds Qt's ICU data library without the locales it never reads)
 # Needs root (or sudo) and apt-get; elsewhere it says what to install and carries on.
 set -euo pipefail
 mode=${1:-test}
 pkgs=(libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0 libxcb-render-util0 libxcb-xkb1 libxcb-randr0 libxcb-shape0 libxkbcommon-x11-0 libegl1 libgl1 libfontconfig1 libdbus-1-3)
 if [ "$mode" = test ]; then
-  pkgs+=(xvfb xauth xdotool poppler-utils postgresql binutils)
+  pkgs+=(xvfb xauth xdotool poppler-utils postgresql binutils icu-devtools gcc)
 fi
 missing=()
 for p in "${pkgs[@]}"; do

