@@ -47,15 +47,18 @@ def child(db: str, article: str) -> None:
     sys.path.insert(0, str(ROOT))
     from PySide6.QtCore import QEvent, QObject, QTimer
 
-    from workbench.gui.app import _application  # the same QApplication set-up as run_app
+    from workbench.gui import collector
+    from workbench.gui.app import _application, resume_collector_after_first_article
     from workbench.gui.warm_up import start_warm_up
 
+    collector.pause()  # as run_app does: no garbage collection until the first article is shown
     start_warm_up()  # as run_app does, before the window's modules
     from workbench.gui.main_window import MainWindow
 
     mark("imports")
-    app = _application(sys.argv[:1])
+    app = _application(sys.argv[:1])  # the same QApplication set-up as run_app
     window = MainWindow(db=db)
+    resume_collector_after_first_article(window)
 
     class PaintWatch(QObject):
         def eventFilter(self, watched: QObject, event: QEvent) -> bool:

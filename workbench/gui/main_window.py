@@ -47,6 +47,7 @@ from PySide6.QtWidgets import (
 from workbench import APP_NAME, __version__, importers
 from workbench.checklist import describe_change, on_checklist, report_claims
 from workbench.claims.types import ClaimKind, ExtractedClaim
+from workbench.gui import collector
 from workbench.gui.article_view import ArticleHighlighter
 from workbench.gui.claim_commands import Change, ClaimCommand, NoteCommand
 from workbench.gui.claims_model import ClaimFilterModel, ClaimListModel, ClaimRole, status_text
@@ -811,7 +812,8 @@ class MainWindow(QMainWindow):
         if self._extractor is None:
             from workbench.claims import ClaimExtractor
 
-            self._extractor = ClaimExtractor()
+            with collector.paused():  # the pipeline's objects live until exit: no need to walk them
+                self._extractor = ClaimExtractor()
         return self._extractor
 
     def _on_partly_opened(self, part: ImportedArticle | list[ExtractedClaim]) -> None:
