@@ -39,6 +39,7 @@ class ClaimListModel(ColumnsModel):
 
     NUMBER, STATUS, SCORE, KIND, TEXT = range(5)
     HEADERS = ("#", "Status", "Score", "Kind", "Claim")
+    SHORT_COLUMNS = (NUMBER, STATUS, SCORE, KIND)  # sized to their widest possible text, not to their rows
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
@@ -79,6 +80,18 @@ class ClaimListModel(ColumnsModel):
 
     def row_of(self, claim_id: int) -> int | None:
         return self._row_of.get(claim_id)
+
+    def widest_texts(self, column: int) -> list[str]:
+        """Every text a short column can show, or its longest (the view measures them for its width)."""
+        if column == self.NUMBER:
+            return [str(max((c.number for c in self._claims), default=0))]
+        if column == self.STATUS:
+            return [status_text(status) for status in Status]
+        if column == self.SCORE:
+            return ["0.00", "1.00"]
+        if column == self.KIND:
+            return [kind.value for kind in ClaimKind]
+        return []
 
     # -- QAbstractTableModel ----------------------------------------------------------------------
     def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008 - Qt's own default
