@@ -1401,7 +1401,8 @@ def _open_store(url: str | None) -> Workspace:
     """Open (and migrate) the workspace; SQLAlchemy and Alembic load here, on the database worker."""
     from workbench.store import Workspace
 
-    return Workspace(url)
+    with collector.paused():  # their modules live until exit: a collection walking them held the GIL 30 ms
+        return Workspace(url)
 
 
 def _provisional_record(claim: ExtractedClaim, number: int) -> ClaimRecord:
