@@ -10,7 +10,7 @@ import json
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 from workbench import __version__, importers
 from workbench.checklist import on_checklist, report_claims
@@ -18,7 +18,10 @@ from workbench.claims import DEFAULT_THRESHOLD
 from workbench.cli import records as rec
 from workbench.identity import default_checker
 from workbench.importers import ArticleImportError
-from workbench.store import Status, Workspace, WorkspaceError
+from workbench.store import Status, WorkspaceError
+
+if TYPE_CHECKING:
+    from workbench.store import Workspace
 
 
 class CommandError(Exception):
@@ -145,6 +148,9 @@ def _db(args: argparse.Namespace) -> str | None:
 
 
 def _workspace(args: argparse.Namespace) -> Workspace:
+    # SQLAlchemy and Alembic load here (0.4 s), not on import: `workbench open` starts the window first.
+    from workbench.store import Workspace
+
     return Workspace(_db(args))
 
 
