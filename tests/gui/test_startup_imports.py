@@ -1,4 +1,5 @@
-"""The window's modules import nothing heavy: spaCy, SQLAlchemy and the parsers load after the first paint."""
+"""`workbench open` imports nothing heavy before the window: spaCy, SQLAlchemy and the parsers load after its
+first paint."""
 
 from __future__ import annotations
 
@@ -13,7 +14,7 @@ HEAVY = ("spacy", "thinc", "sqlalchemy", "alembic", "trafilatura", "docx", "pypd
 def test_window_modules_leave_the_heavy_libraries_for_later() -> None:
     probe = (
         "import json, sys\n"
-        "import workbench.gui.app, workbench.gui.main_window\n"
+        "import workbench.cli.main, workbench.gui.app, workbench.gui.main_window\n"
         f"print(json.dumps(sorted({{m.split('.')[0] for m in sys.modules}} & set({HEAVY!r}))))\n"
     )
     done = subprocess.run(
