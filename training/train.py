@@ -55,6 +55,8 @@ def main() -> None:
     parser.add_argument("--no-tensor", action="store_true", help="train the bag-of-n-grams classifier only")
     parser.add_argument("--output", type=Path, default=OUTPUT, help="scratch folder (for experiments)")
     parser.add_argument("--prepare", action="append", default=[], help="an option for prepare.py")
+    parser.add_argument("--tensor-option", action="append", default=[],
+                        help="an override for the tensor classifier's spacy train (--tensor-option=--a.b=c)")
     # Any other option is an override for the bag-of-n-grams `spacy train`, e.g. --training.max_steps=6000.
     args, overrides = parser.parse_known_args()
     python = sys.executable
@@ -66,7 +68,7 @@ def main() -> None:
         *paths, *overrides)  # fmt: skip
     if not args.no_tensor:
         run(python, "-m", "spacy", "train", "training/tensor.cfg", "--code", CODE, "--output", str(tensor),
-            *paths)  # fmt: skip
+            *paths, *args.tensor_option)  # fmt: skip
     shipped = args.output / "claims-textcat"
     export(bow / "model-best", None if args.no_tensor else tensor / "model-best", shipped)
     run(python, "training/fit_combination.py", str(shipped),
