@@ -5,6 +5,14 @@ the file names are swapped relative to Zenodo's README) are split 80/10/10 into 
 (spaCy's checkpoint choice) and ``calib`` (fitting how classifier and linguistic evidence combine),
 written as DocBin and JSONL files under ``training/output/corpus/``.
 
+With ``--ufs`` (the default) the classifiers learn three classes, ClaimBuster's own: check-worthy
+(CFS), unimportant factual (UFS, ``UNIMPORTANT``) and non-factual (NFS, with every other negative,
+``OTHER``); only the check-worthy score is used. Telling the two kinds of negative apart gives both
+classifiers a better ranking of the check-worthy class on every held-out split (training/README.md).
+``--positive-copies 2`` (the default) repeats each check-worthy training sentence of the debates
+(ClaimBuster, CheckThat! 2019) once more: a class weight of 2 where that class is the minority (24%).
+The tweets, 64% check-worthy already, are left as they are.
+
 With ``--tweets`` (the default) the CheckThat! 2022 English claim tweets (COVID-19 tweets labelled
 "contains a verifiable factual claim") are added: its train and dev files to ``train``, its dev_test
 file to ``calib``. They bring news-like topics and wording that presidential debates lack.
@@ -30,6 +38,8 @@ ROOT = Path(__file__).resolve().parent.parent
 EVAL = ROOT.parent / "shared" / "eval"
 OUT = ROOT / "training" / "output" / "corpus"
 POSITIVE, NEGATIVE = "CHECKWORTHY", "OTHER"
+# With --ufs, ClaimBuster's unimportant factual sentences (Verdict 0) get a class of their own.
+UNIMPORTANT = "UNIMPORTANT"
 
 
 def normalise(text: str) -> str:
@@ -52,15 +62,15 @@ def tweet_text(raw: str) -> str:
     return re.sub(r"\s+", " ", text).strip()
 
 
-def tweets(eval_dir: Path, names: tuple[str, ...]) -> list[tuple[str, bool, str]]:
-    rows: list[tuple[str, bool, str]] = []
+def tweets(eval_dir: Path, names: tuple[str, ...]) -> list[tuple[str, str, str]]:
+    rows: list[tuple[str, str, str]] = []
     for name in names:
         path = eval_dir / "checkthat2022_claims_tweets" / f"CT22_english_1B_claim_{name}.tsv"
         with path.open(encoding="utf-8", newline="") as f:
             for row in csv.DictReader(f, delimiter="\t", quoting=csv.QUOTE_NONE):
                 text = tweet_text(row["tweet_text"])
                 if text:
-                    rows.append((text, row["class_label"].strip() == "1", "tweets"))
+                    rows.append((text, POSITIVE if row["class_label"].strip() == "1" else NEGATIVE, "tweets"))
     return rows
 
 
@@ -69,19 +79,20 @@ def tweets(eval_dir: Path, names: tuple[str, ...]) -> list[tuple[str, bool, str]
 HELD_OUT_DEBATES = ("20161019_3pres", "20170228_trump_address", "20180916_trump_miami")
 
 
-def debate_lines(eval_dir: Path, held_out: bool) -> list[tuple[str, bool, str]]:
+def debate_lines(eval_dir: Path, held_out: bool) -> list[tuple[str, str, str]]:
     """The CheckThat! 2019 debate and speech lines, label 1 where fact-checkers chose to check them.
 
     ``held_out`` picks the files in HELD_OUT_DEBATES, else the others.
     """
-    rows: list[tuple[str, bool, str]] = []
+    rows: list[tuple[str, str, str]] = []
     for path in sorted((eval_dir / "checkthat2019_debates").glob("*.tsv")):
         if (path.stem in HELD_OUT_DEBATES) != held_out:
             continue
         with path.open(encoding="utf-8", newline="") as f:
             for fields in csv.reader(f, delimiter="\t", quoting=csv.QUOTE_NONE):
                 if len(fields) >= 4 and fields[2].strip():
-                    rows.append((fields[2].strip(), fields[3].strip() == "1", "debates"))
+                    label = POSITIVE if fields[3].strip() == "1" else NEGATIVE
+                    rows.append((fields[2].strip(), label, "debates"))
     return rows
 
 
@@ -106,13 +117,20 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=13)
     parser.add_argument("--tweets", action=argparse.BooleanOptionalAction, default=True)
     parser.add_argument("--debates", action=argparse.BooleanOptionalAction, default=True)
+    parser.add_argument("--ufs", action=argparse.BooleanOptionalAction, default=True,
+                        help="train ClaimBuster's unimportant factual sentences as a third class")
+    parser.add_argument("--positive-copies", type=int, default=2,
+                        help="repeat each check-worthy training sentence this many times (class weighting)")
+    parser.add_argument("--weighted-sources", default="claimbuster,debates",
+                        help="the sources whose check-worthy sentences --positive-copies repeats")
     parser.add_argument("--debate-negatives", action=argparse.BooleanOptionalAction, default=False,
                         help="also train on the debate lines fact-checkers did not choose, as negatives")
     args = parser.parse_args()
 
     excluded = test_sentences(args.eval_dir)
-    rows: list[tuple[str, bool, str]] = []
+    rows: list[tuple[str, str, str]] = []
     dropped = 0
+    verdicts = {"1": POSITIVE, "0": UNIMPORTANT if args.ufs else NEGATIVE, "-1": NEGATIVE}
     with (args.eval_dir / "claimbuster" / "crowdsourced.csv").open(encoding="utf-8", newline="") as f:
         for row in csv.DictReader(f):
             text = row["Text"].strip()
@@ -121,7 +139,7 @@ def main() -> None:
             if normalise(text) in excluded:
                 dropped += 1
                 continue
-            rows.append((text, row["Verdict"].strip() == "1", "claimbuster"))
+            rows.append((text, verdicts[row["Verdict"].strip()], "claimbuster"))
     random.Random(args.seed).shuffle(rows)
     n = len(rows)
     cut_dev, cut_calib = n * 8 // 10, n * 9 // 10
@@ -133,24 +151,28 @@ def main() -> None:
         splits["calib"] = splits["calib"] + calib
     if args.debates:
         lines = [r for r in debate_lines(args.eval_dir, held_out=False) if normalise(r[0]) not in excluded]
-        splits["train"] = splits["train"] + [r for r in lines if r[1] or args.debate_negatives]
+        splits["train"] = splits["train"] + [r for r in lines if r[1] == POSITIVE or args.debate_negatives]
     held_out = debate_lines(args.eval_dir, held_out=True)
     splits["valid"] = [r for r in held_out if normalise(r[0]) not in excluded]
+    weighted = [r for r in splits["train"] if r[1] == POSITIVE and r[2] in args.weighted_sources.split(",")]
+    splits["train"] += weighted * (args.positive_copies - 1)
     random.Random(args.seed).shuffle(splits["train"])
 
     nlp = spacy.blank("en")
+    labels = (POSITIVE, UNIMPORTANT, NEGATIVE) if args.ufs else (POSITIVE, NEGATIVE)
     args.out.mkdir(parents=True, exist_ok=True)
     for name, items in splits.items():
         docs = DocBin()
-        for doc, (_, positive, _) in zip(nlp.pipe(t for t, _, _ in items), items, strict=True):
-            doc.cats = {POSITIVE: float(positive), NEGATIVE: float(not positive)}
+        for doc, (_, label, _) in zip(nlp.pipe(t for t, _, _ in items), items, strict=True):
+            doc.cats = {each: float(each == label) for each in labels}
             docs.add(doc)
         docs.to_disk(args.out / f"{name}.spacy")
         (args.out / f"{name}.jsonl").write_text(
-            "".join(json.dumps({"text": t, "label": p, "source": s}) + "\n" for t, p, s in items),
+            "".join(json.dumps({"text": t, "label": c == POSITIVE, "class": c, "source": s}) + "\n"
+                    for t, c, s in items),
             encoding="utf-8",
         )
-        print(f"{name}: {len(items)} sentences, {sum(p for _, p, _ in items)} check-worthy")
+        print(f"{name}: {len(items)} sentences, {sum(c == POSITIVE for _, c, _ in items)} check-worthy")
     print(f"dropped {dropped} sentences that also occur in a test set")
 
 

@@ -22,6 +22,13 @@ def test_shipped_classifier_is_small_and_complete() -> None:
     assert {"bias", "classifier", *FEATURES} <= set(weights)
 
 
+def test_classifiers_tell_checkworthy_from_unimportant_and_non_factual() -> None:
+    """ClaimBuster's three classes: check-worthy, unimportant factual and non-factual sentences."""
+    nlp = load_pipeline()
+    for name in (CLASSIFIER_NAME, TENSOR_CLASSIFIER_NAME):
+        assert set(nlp.get_pipe(name).labels) == {"CHECKWORTHY", "UNIMPORTANT", "OTHER"}  # type: ignore[attr-defined]
+
+
 def test_classifier_is_part_of_the_one_pipeline() -> None:
     nlp = load_pipeline()
     assert CLASSIFIER_NAME in nlp.component_names
@@ -46,8 +53,11 @@ def test_second_classifier_reads_the_english_models_token_vectors() -> None:
     assert weights["tensor_classifier"] > 0, "the second classifier's opinion counts towards the score"
     doc = nlp("Smoking causes lung cancer in most patients.")
     (sentence,) = doc._.claim_sentences
-    scores = nlp.get_pipe(TENSOR_CLASSIFIER_NAME).predict([sentence])  # type: ignore[attr-defined]
-    assert scores.shape == (1, 2)
+    classifier = nlp.get_pipe(TENSOR_CLASSIFIER_NAME)
+    scores = classifier.predict([sentence])  # type: ignore[attr-defined]
+    assert "CHECKWORTHY" in classifier.labels  # type: ignore[attr-defined]
+    assert scores.shape == (1, len(classifier.labels))  # type: ignore[attr-defined]
+    assert abs(float(scores.sum()) - 1.0) < 1e-4, "one probability per class, summing to one"
     assert any("classifiers" in r.text for r in sentence._.claim_reasons)
 
 
