@@ -50,6 +50,8 @@ def test_sentences_with_dates_are_prose(sentence: str) -> None:
         ("Click here to subscribe to our newsletter", BlockRole.BOILERPLATE),
         ("Advertisement", BlockRole.BOILERPLATE),
         ("What happens next", BlockRole.HEADING),
+        ("1. CALL TO ORDER/FLAG SALUTE", BlockRole.HEADING),
+        ("4. REPORT FROM CLOSED SESSION", BlockRole.HEADING),
         ("https://www.barrons.com/articles/home-depot-stock-earnings-51574168486", BlockRole.BOILERPLATE),
         ("Write to Al Root at allen.root@dowjones.com", BlockRole.BOILERPLATE),
         ("This copy is for your personal, non-commercial use only.", BlockRole.BOILERPLATE),
@@ -58,6 +60,18 @@ def test_sentences_with_dates_are_prose(sentence: str) -> None:
 )
 def test_non_prose_blocks(line: str, role: BlockRole) -> None:
     assert classify_block(line, first=False) is role
+
+
+@pytest.mark.parametrize(
+    "item",
+    [
+        "- Inflation rose to 2.3%",
+        "2. UK GDP GREW BY 0.4% IN THE FIRST QUARTER.",
+        "• NATO has 32 members",
+    ],
+)
+def test_list_items_that_state_something_stay_prose(item: str) -> None:
+    assert classify_block(item, first=False) is BlockRole.PROSE
 
 
 def test_first_short_line_without_full_stop_is_the_headline() -> None:

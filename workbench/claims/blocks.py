@@ -102,6 +102,11 @@ def _words(text: str) -> int:
     return len(text.split())
 
 
+def _in_capitals(text: str) -> bool:
+    letters = [ch for ch in text if ch.isalpha()]
+    return len(letters) >= 4 and all(ch.isupper() for ch in letters)
+
+
 def _ends_like_sentence(text: str) -> bool:
     stripped = text.rstrip().rstrip(_CLOSERS)
     return bool(stripped) and stripped[-1] in _TERMINAL
@@ -134,6 +139,10 @@ def classify_block(text: str, *, first: bool) -> BlockRole:
     if (words <= 40 and _BOILERPLATE_ANYWHERE_RE.search(text)) or _LINK_ONLY_RE.match(text):
         return BlockRole.BOILERPLATE
     if _BULLET_RE.match(text):
+        # "1. CALL TO ORDER", "4. REPORT FROM CLOSED SESSION": a numbered section title in capitals
+        # (agendas, reports, minutes), not an item of a list.
+        if words <= 12 and not _ends_like_sentence(text) and _in_capitals(_BULLET_RE.sub("", text, count=1)):
+            return BlockRole.HEADING
         return BlockRole.PROSE
     if not _ends_like_sentence(text) and "\n" not in text:
         if first and words <= 30:
