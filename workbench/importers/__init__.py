@@ -35,7 +35,6 @@ __all__ = [
     "import_bytes",
     "import_file",
     "import_text",
-    "warm_up",
 ]
 
 # The format modules (trafilatura, python-docx, pdfium...) take a while to import; the store and the
@@ -49,14 +48,6 @@ _LAZY = {
     "fetch_url": "workbench.importers.fetch",
     "ArticleImporter": "workbench.importers.registry",
 }
-
-
-def warm_up() -> None:
-    """Load the format parsers and the language model now (e.g. on a thread while a window starts)."""
-    import workbench.importers.api  # noqa: F401  (imports and registers every format)
-    from workbench.importers.language import detect_language
-
-    detect_language("warm " * 20)
 
 
 def __getattr__(name: str) -> Any:
