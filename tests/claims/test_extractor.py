@@ -192,10 +192,17 @@ def test_subheadings_that_state_a_claim_are_kept(extractor: ClaimExtractor) -> N
         "Doctors hear the same misunderstandings every winter.\n\n"
         "What the evidence says\n\n"
         "Myth 4: Cold weather causes the flu\n\n"
-        "The flu is caused by a virus, not by low temperatures."
+        "The flu is caused by a virus, not by low temperatures.\n\n"
+        "Myth 5: Taking a hot bath kills the virus\n\n"
+        "Hot water does not reach the lungs.\n\n"
+        "Myth 6: There are pills that prevent the flu\n\n"
+        "Antivirals shorten an illness; a vaccine prevents it."
     )
     texts = [c.text for c in _claims(extractor, text)]
     assert "Myth 4: Cold weather causes the flu" in texts
+    # A clause as the subject ("Taking a hot bath kills…") or "there are…" states a claim too.
+    assert "Myth 5: Taking a hot bath kills the virus" in texts
+    assert "Myth 6: There are pills that prevent the flu" in texts
     assert "What the evidence says" not in texts
     assert "Ten myths about the flu" not in texts
 

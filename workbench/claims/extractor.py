@@ -76,12 +76,19 @@ class ClaimExtractor:
             progress(total, total)
 
 
+_SUBJECTS = ("nsubj", "nsubjpass", "csubj", "csubjpass", "expl")
+
+
 def _states_something(sentence: Span) -> bool:
-    """True for a heading that is a statement (a verb with its subject), not a label or a topic."""
+    """True for a heading that is a statement (a verb with its subject), not a label or a topic.
+
+    The subject may be a noun ("Cold weather causes the flu"), a clause ("Taking a hot bath kills the
+    virus") or the "there" of "There are pills that prevent the flu".
+    """
     if sentence[0].tag_ in ("WDT", "WP", "WP$", "WRB"):  # "What the evidence says", "How it works"
         return False
     return any(
-        token.dep_ in ("nsubj", "nsubjpass") and token.head.tag_.startswith(("VB", "MD"))
+        token.dep_ in _SUBJECTS and token.head.tag_.startswith(("VB", "MD"))
         for token in sentence
     )
 
