@@ -23,6 +23,7 @@ from workbench.claims.pipeline import CLASSIFIER_NAME, TENSOR_CLASSIFIER_NAME, _
 from workbench.claims.types import DEFAULT_THRESHOLD
 
 ROOT = Path(__file__).resolve().parent.parent
+THRESHOLDS = [float(t) for t in np.linspace(0.05, 0.95, 181)]
 
 
 def classifier_names(model_dir: Path) -> list[str]:
@@ -67,18 +68,24 @@ def fit_logistic(x: np.ndarray, y: np.ndarray, l2: float) -> np.ndarray:
     return w
 
 
+def f_beta_at(scores: np.ndarray, y: np.ndarray, threshold: float, beta: float = 1.0) -> float:
+    """Positive-class F-beta when every score at or above ``threshold`` is flagged."""
+    predicted = scores >= threshold
+    tp = float((predicted & (y == 1)).sum())
+    precision = tp / max(float(predicted.sum()), 1.0)
+    recall = tp / max(float((y == 1).sum()), 1.0)
+    return (1 + beta**2) * precision * recall / max(beta**2 * precision + recall, 1e-9)
+
+
 def best_threshold(scores: np.ndarray, y: np.ndarray, beta: float = 1.0) -> tuple[float, float]:
     """The score threshold with the highest positive-class F-beta, and that F-beta."""
-    best = (0.5, 0.0)
-    for t in np.linspace(0.05, 0.95, 181):
-        predicted = scores >= t
-        tp = float((predicted & (y == 1)).sum())
-        precision = tp / max(predicted.sum(), 1)
-        recall = tp / max((y == 1).sum(), 1)
-        f = (1 + beta**2) * precision * recall / max(beta**2 * precision + recall, 1e-9)
-        if f > best[1]:
-            best = (float(t), f)
-    return best
+    return max(((float(t), f_beta_at(scores, y, t, beta)) for t in THRESHOLDS), key=lambda tf: tf[1])
+
+
+def best_threshold_across(scores: np.ndarray, y: np.ndarray, sources: np.ndarray, beta: float = 1.0) -> float:
+    """The threshold with the highest mean F-beta over the sources: each genre counts the same."""
+    masks = [sources == name for name in sorted(set(sources))]
+    return max(THRESHOLDS, key=lambda t: float(np.mean([f_beta_at(scores[m], y[m], t, beta) for m in masks])))
 
 
 def auc(scores: np.ndarray, y: np.ndarray) -> float:
@@ -110,6 +117,9 @@ def main() -> None:
                         help="held-out lines only reported on, never fitted")
     parser.add_argument("--l2", type=float, default=1.0)
     parser.add_argument("--beta", type=float, default=1.0, help="F-beta that places the default threshold")
+    parser.add_argument("--threshold-over", choices=("sources", "pooled"), default="sources",
+                        help="place the threshold where the mean F-beta over calib's sources peaks "
+                        "(each genre counts the same), or where F-beta of all of calib pooled peaks")
     args = parser.parse_args()
 
     items = [json.loads(line) for line in args.calib.read_text(encoding="utf-8").splitlines() if line]
@@ -117,7 +127,11 @@ def main() -> None:
     y = np.asarray([float(i["label"]) for i in items])
     w = fit_logistic(x, y, args.l2)
     scores = 1.0 / (1.0 + np.exp(-(np.hstack([np.ones((len(x), 1)), x]) @ w)))
+    sources = np.asarray([i.get("source", "calib") for i in items])
     threshold, f_beta = best_threshold(scores, y, args.beta)
+    if args.threshold_over == "sources":
+        threshold = best_threshold_across(scores, y, sources, args.beta)
+        f_beta = f_beta_at(scores, y, threshold, args.beta)
     shift = math.log(threshold / (1 - threshold)) - math.log(DEFAULT_THRESHOLD / (1 - DEFAULT_THRESHOLD))
     only_classifier = 1.0 / (1.0 + np.exp(-x[:, 0]))
     best_f1 = best_threshold(scores, y)[1]
@@ -130,7 +144,6 @@ def main() -> None:
     weights = {"bias": float(w[0] - shift), "classifier": float(w[1])}
     if len(names) > 1:
         weights["tensor_classifier"] = float(w[2])
-    sources = np.asarray([i.get("source", "calib") for i in items])
     shifted = 1.0 / (1.0 + np.exp(-(np.hstack([np.ones((len(x), 1)), x]) @ w - shift)))
     print("held-out figures at the default threshold (calib is fitted on; valid is not):")
     for source in sorted(set(sources)):
@@ -139,7 +152,11 @@ def main() -> None:
         held = [json.loads(line) for line in args.valid.read_text(encoding="utf-8").splitlines() if line]
         xv = np.hstack([np.ones((len(held), 1)), design_matrix(args.model_dir, [i["text"] for i in held])])
         yv = np.asarray([float(i["label"]) for i in held])
-        report("valid/debate", 1.0 / (1.0 + np.exp(-(xv @ w - shift))), yv, DEFAULT_THRESHOLD)
+        sv = 1.0 / (1.0 + np.exp(-(xv @ w - shift)))
+        held_sources = np.asarray([i.get("source", "valid") for i in held])
+        for source in sorted(set(held_sources)):
+            mask = held_sources == source
+            report(f"valid/{source}", sv[mask], yv[mask], DEFAULT_THRESHOLD)
     weights.update({f: round(float(v), 4) for f, v in zip(FEATURES, w[1 + len(names) :], strict=True)})
     (args.model_dir / "combination.json").write_text(json.dumps(weights, indent=2) + "\n", encoding="utf-8")
     for name, value in sorted(weights.items(), key=lambda kv: -abs(kv[1])):

@@ -17,6 +17,12 @@ With ``--tweets`` (the default) the CheckThat! 2022 English claim tweets (COVID-
 "contains a verifiable factual claim") are added: its train and dev files to ``train``, its dev_test
 file to ``calib``. They bring news-like topics and wording that presidential debates lack.
 
+With ``--labelled`` (the default) the sentences we labelled ourselves (``training/labels/``, read with
+its README) join as well: CheckThat! 2019 debate lines fact-checkers did not choose (source
+``debate-lines``) and news sentences from the corpus's saved pages (source ``news``), each split
+70/15/15 into ``train``, ``calib`` and ``valid`` (news by page, so no page is both trained on and
+measured). Only their positions and labels are in the repository; the text is read from ``../shared/``.
+
 Sentences that also occur in a set we report as a test (the ClaimBuster expert set, CheckThat! 2024
 dev-test, NewsClaims) are dropped, so no test sentence is ever trained on.
 """
@@ -36,6 +42,8 @@ from spacy.tokens import DocBin
 
 ROOT = Path(__file__).resolve().parent.parent
 EVAL = ROOT.parent / "shared" / "eval"
+CORPUS = ROOT.parent / "shared" / "corpus"
+LABELS = ROOT / "training" / "labels"
 OUT = ROOT / "training" / "output" / "corpus"
 POSITIVE, NEGATIVE = "CHECKWORTHY", "OTHER"
 # With --ufs, ClaimBuster's unimportant factual sentences (Verdict 0) get a class of their own.
@@ -96,6 +104,57 @@ def debate_lines(eval_dir: Path, held_out: bool) -> list[tuple[str, str, str]]:
     return rows
 
 
+# Our own labels (training/labels/README.md) as the classes the classifiers learn; X (not English, not a
+# sentence) is left out.
+OWN_LABELS = {"CFS": POSITIVE, "UFS": UNIMPORTANT, "NFS": NEGATIVE}
+
+
+def read_labels(name: str) -> list[list[str]]:
+    with (LABELS / name).open(encoding="utf-8", newline="") as f:
+        return [row for row in csv.reader(f, delimiter="\t") if row and not row[0].startswith("#")]
+
+
+def labelled_debate_lines(eval_dir: Path, ufs: bool) -> list[tuple[str, str, str, str]]:
+    """The CheckThat! 2019 lines we labelled, as (text, class, source, group)."""
+    texts: dict[tuple[str, str], str] = {}
+    for path in (eval_dir / "checkthat2019_debates").glob("*.tsv"):
+        with path.open(encoding="utf-8", newline="") as f:
+            for fields in csv.reader(f, delimiter="\t", quoting=csv.QUOTE_NONE):
+                if len(fields) >= 4:
+                    texts[(path.stem, fields[0])] = fields[2].strip()
+    rows = []
+    for transcript, line, label in read_labels("checkthat2019_lines.tsv"):
+        if label in OWN_LABELS:
+            cls = OWN_LABELS[label] if ufs or label != "UFS" else NEGATIVE
+            rows.append((texts[(transcript, line)], cls, "debate-lines", f"{transcript}:{line}"))
+    return rows
+
+
+def labelled_news(corpus_dir: Path, ufs: bool) -> list[tuple[str, str, str, str]]:
+    """The news sentences we labelled, cut from the corpus's true article bodies, as (…, page)."""
+    truth = json.loads((corpus_dir / "html" / "ground-truth.json").read_text(encoding="utf-8"))
+    bodies = {page[:16]: value["articleBody"] for page, value in truth.items()}
+    rows = []
+    for page, start, end, label in read_labels("news_corpus.tsv"):
+        if label in OWN_LABELS:
+            cls = OWN_LABELS[label] if ufs or label != "UFS" else NEGATIVE
+            rows.append((bodies[page][int(start) : int(end)], cls, "news", page))
+    return rows
+
+
+def split_by_group(rows: list[tuple[str, str, str, str]], seed: int) -> dict[str, list[tuple[str, str, str]]]:
+    """70/15/15 into train, calib and valid, whole groups (a page, a line) at a time."""
+    groups = sorted({r[3] for r in rows})
+    random.Random(seed).shuffle(groups)
+    n = len(groups)
+    part = {g: "train" if i < n * 70 // 100 else "calib" if i < n * 85 // 100 else "valid"
+            for i, g in enumerate(groups)}  # fmt: skip
+    out: dict[str, list[tuple[str, str, str]]] = {"train": [], "calib": [], "valid": []}
+    for text, cls, source, group in rows:
+        out[part[group]].append((text, cls, source))
+    return out
+
+
 def test_sentences(eval_dir: Path) -> set[str]:
     """Normalised text of every sentence in the sets reported as tests."""
     seen: set[str] = set()
@@ -123,6 +182,9 @@ def main() -> None:
                         help="repeat each check-worthy training sentence this many times (class weighting)")
     parser.add_argument("--weighted-sources", default="claimbuster,debates",
                         help="the sources whose check-worthy sentences --positive-copies repeats")
+    parser.add_argument("--corpus-dir", type=Path, default=CORPUS)
+    parser.add_argument("--labelled", action=argparse.BooleanOptionalAction, default=True,
+                        help="add the debate lines and news sentences we labelled (training/labels/)")
     parser.add_argument("--debate-negatives", action=argparse.BooleanOptionalAction, default=False,
                         help="also train on the debate lines fact-checkers did not choose, as negatives")
     args = parser.parse_args()
@@ -154,6 +216,11 @@ def main() -> None:
         splits["train"] = splits["train"] + [r for r in lines if r[1] == POSITIVE or args.debate_negatives]
     held_out = debate_lines(args.eval_dir, held_out=True)
     splits["valid"] = [r for r in held_out if normalise(r[0]) not in excluded]
+    if args.labelled:
+        for own in (labelled_debate_lines(args.eval_dir, args.ufs), labelled_news(args.corpus_dir, args.ufs)):
+            kept = [r for r in own if normalise(r[0]) not in excluded]
+            for name, items in split_by_group(kept, args.seed).items():
+                splits[name] = splits[name] + items
     weighted = [r for r in splits["train"] if r[1] == POSITIVE and r[2] in args.weighted_sources.split(",")]
     splits["train"] += weighted * (args.positive_copies - 1)
     random.Random(args.seed).shuffle(splits["train"])

@@ -1,0 +1,68 @@
+"""The training scripts' own rules: our label files, the held-out splits and where the threshold sits.
+
+These need nothing from ``../shared/`` (the tests run on a fresh clone), only the scripts in training/.
+"""
+
+from __future__ import annotations
+
+import csv
+import sys
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+TRAINING = Path(__file__).resolve().parents[2] / "training"
+sys.path.insert(0, str(TRAINING))
+
+import fit_combination  # noqa: E402
+import prepare  # noqa: E402
+
+
+@pytest.mark.parametrize(
+    ("name", "columns"), [("checkthat2019_lines.tsv", 3), ("news_corpus.tsv", 4)]
+)
+def test_label_files_hold_positions_and_labels_only(name: str, columns: int) -> None:
+    """No sentence text may be committed (the corpus's licence): only where it is, and its label."""
+    rows = prepare.read_labels(name)
+    assert len(rows) > 4000
+    assert all(len(row) == columns for row in rows)
+    assert {row[-1] for row in rows} <= {"CFS", "UFS", "NFS", "X"}
+    assert all(all(field.isdigit() for field in row[1:-1]) for row in rows), "positions are numbers"
+    assert all(len(row[0]) <= 32 and " " not in row[0] for row in rows), "the first column names a file"
+    with (TRAINING / "labels" / name).open(encoding="utf-8") as f:
+        keys = [tuple(r[:-1]) for r in csv.reader(f, delimiter="\t") if r and not r[0].startswith("#")]
+    assert len(set(keys)) == len(keys), "each sentence is labelled once"
+
+
+def test_a_page_is_never_both_trained_on_and_measured() -> None:
+    rows = [(f"sentence {i}", "CHECKWORTHY", "news", f"page{i % 40}") for i in range(400)]
+    splits = prepare.split_by_group(rows, seed=13)
+    assert {name: len(items) for name, items in splits.items()} == {"train": 280, "calib": 60, "valid": 60}
+    page_of = {text: group for text, _, _, group in rows}
+    pages = {name: {page_of[text] for text, _, _ in items} for name, items in splits.items()}
+    assert not pages["train"] & pages["calib"]
+    assert not pages["train"] & pages["valid"]
+    assert not pages["calib"] & pages["valid"]
+
+
+def test_the_default_threshold_serves_every_genre_not_only_the_largest() -> None:
+    """A large genre whose claims score high must not set the threshold for a small one alone."""
+    rng = np.random.default_rng(0)
+    big_y = rng.random(2000) < 0.25
+    big = np.where(big_y, rng.uniform(0.6, 1.0, 2000), rng.uniform(0.0, 0.7, 2000))
+    small_y = rng.random(300) < 0.4
+    small = np.where(small_y, rng.uniform(0.2, 0.6, 300), rng.uniform(0.0, 0.3, 300))
+    scores, y = np.concatenate([big, small]), np.concatenate([big_y, small_y]).astype(float)
+    sources = np.asarray(["big"] * 2000 + ["small"] * 300)
+
+    pooled, _ = fit_combination.best_threshold(scores, y)
+    across = fit_combination.best_threshold_across(scores, y, sources)
+
+    def f1(mask: np.ndarray, t: float) -> float:
+        return fit_combination.f_beta_at(scores[mask], y[mask], t)
+
+    small_genre = sources == "small"
+    assert f1(small_genre, across) > f1(small_genre, pooled) + 0.1
+    mean = [(f1(sources == "big", t) + f1(small_genre, t)) / 2 for t in (pooled, across)]
+    assert mean[1] > mean[0]
