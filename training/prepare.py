@@ -22,6 +22,8 @@ its README) join as well: CheckThat! 2019 debate lines fact-checkers did not cho
 ``debate-lines``) and news sentences from the corpus's saved pages (source ``news``), each split
 70/15/15 into ``train``, ``calib`` and ``valid`` (news by page, so no page is both trained on and
 measured). Only their positions and labels are in the repository; the text is read from ``../shared/``.
+``--second-reader`` also trains on our own labels of 9,600 ClaimBuster train sentences beside the
+crowd's (tried, not shipped; training/README.md).
 
 Sentences that also occur in a set we report as a test (the ClaimBuster expert set, CheckThat! 2024
 dev-test, NewsClaims) are dropped, so no test sentence is ever trained on.
@@ -142,6 +144,18 @@ def labelled_news(corpus_dir: Path, ufs: bool) -> list[tuple[str, str, str, str]
     return rows
 
 
+def labelled_claimbuster(eval_dir: Path, ufs: bool) -> list[tuple[str, str, str]]:
+    """ClaimBuster crowd sentences we labelled again: a second reader (source ``claimbuster-ours``)."""
+    with (eval_dir / "claimbuster" / "crowdsourced.csv").open(encoding="utf-8", newline="") as f:
+        texts = {row["Sentence_id"]: row["Text"].strip() for row in csv.DictReader(f)}
+    rows = []
+    for sentence_id, label in read_labels("claimbuster_crowd.tsv"):
+        if label in OWN_LABELS:
+            cls = OWN_LABELS[label] if ufs or label != "UFS" else NEGATIVE
+            rows.append((texts[sentence_id], cls, "claimbuster-ours"))
+    return rows
+
+
 def split_by_group(rows: list[tuple[str, str, str, str]], seed: int) -> dict[str, list[tuple[str, str, str]]]:
     """70/15/15 into train, calib and valid, whole groups (a page, a line) at a time."""
     groups = sorted({r[3] for r in rows})
@@ -185,6 +199,8 @@ def main() -> None:
     parser.add_argument("--corpus-dir", type=Path, default=CORPUS)
     parser.add_argument("--labelled", action=argparse.BooleanOptionalAction, default=True,
                         help="add the debate lines and news sentences we labelled (training/labels/)")
+    parser.add_argument("--second-reader", action=argparse.BooleanOptionalAction, default=False,
+                        help="also train on our own labels of ClaimBuster train sentences (a second reader)")
     parser.add_argument("--debate-negatives", action=argparse.BooleanOptionalAction, default=False,
                         help="also train on the debate lines fact-checkers did not choose, as negatives")
     args = parser.parse_args()
@@ -216,6 +232,10 @@ def main() -> None:
         splits["train"] = splits["train"] + [r for r in lines if r[1] == POSITIVE or args.debate_negatives]
     held_out = debate_lines(args.eval_dir, held_out=True)
     splits["valid"] = [r for r in held_out if normalise(r[0]) not in excluded]
+    if args.labelled and args.second_reader:
+        # Only sentences of this run's ClaimBuster train split: dev and calib keep the crowd's label alone.
+        in_train = {text for text, _, source in splits["train"] if source == "claimbuster"}
+        splits["train"] += [r for r in labelled_claimbuster(args.eval_dir, args.ufs) if r[0] in in_train]
     if args.labelled:
         for own in (labelled_debate_lines(args.eval_dir, args.ufs), labelled_news(args.corpus_dir, args.ufs)):
             kept = [r for r in own if normalise(r[0]) not in excluded]

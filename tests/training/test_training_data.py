@@ -20,7 +20,8 @@ import prepare  # noqa: E402
 
 
 @pytest.mark.parametrize(
-    ("name", "columns"), [("checkthat2019_lines.tsv", 3), ("news_corpus.tsv", 4)]
+    ("name", "columns"),
+    [("checkthat2019_lines.tsv", 3), ("news_corpus.tsv", 4), ("claimbuster_crowd.tsv", 2)],
 )
 def test_label_files_hold_positions_and_labels_only(name: str, columns: int) -> None:
     """No sentence text may be committed (the corpus's licence): only where it is, and its label."""
@@ -29,7 +30,7 @@ def test_label_files_hold_positions_and_labels_only(name: str, columns: int) -> 
     assert all(len(row) == columns for row in rows)
     assert {row[-1] for row in rows} <= {"CFS", "UFS", "NFS", "X"}
     assert all(all(field.isdigit() for field in row[1:-1]) for row in rows), "positions are numbers"
-    assert all(len(row[0]) <= 32 and " " not in row[0] for row in rows), "the first column names a file"
+    assert all(len(row[0]) <= 32 and " " not in row[0] for row in rows), "a file or sentence id"
     with (TRAINING / "labels" / name).open(encoding="utf-8") as f:
         keys = [tuple(r[:-1]) for r in csv.reader(f, delimiter="\t") if r and not r[0].startswith("#")]
     assert len(set(keys)) == len(keys), "each sentence is labelled once"
