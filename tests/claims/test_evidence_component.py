@@ -51,3 +51,11 @@ def test_a_denial_is_marked_as_one(nlp: Language) -> None:
     assert "negation" in never._.claim_features
     assert "negation" not in assertion._.claim_features
     assert any("denies" in r.text for r in denial._.claim_reasons)
+
+
+def test_a_short_whole_claim_is_not_too_short_to_check(nlp: Language) -> None:
+    doc = nlp("Vaccines cause autism.\n\nThank you.\n\nHe did it.")
+    claim, thanks, vague = doc._.claim_sentences
+    assert "short" not in claim._.claim_features, "a subject, a verb and an object make a claim"
+    assert "short" in thanks._.claim_features
+    assert "short" in vague._.claim_features, "a pronoun subject leaves nothing to check"

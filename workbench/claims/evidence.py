@@ -173,6 +173,7 @@ _COMPARISON_PAIRS = {("up", "from"), ("down", "from"), ("compared", "with"), ("c
                      ("tripled",), ("halved",), ("twice",)}  # fmt: skip
 # Penn tags rather than coarse POS: the pipeline leaves out the attribute_ruler that maps one to the other.
 _VERB_TAGS = {"VB", "VBD", "VBG", "VBN", "VBP", "VBZ"}
+_NOUN_TAGS = {"NN", "NNS", "NNP", "NNPS"}
 _NOMINAL_TAGS = {"NN", "NNS", "NNP", "NNPS", "PRP"}
 _IMPERATIVE_OPENERS = {"please", "just", "now", "so", "and", "then", "also", "simply", "do", "kindly"}
 _QUOTE_OPEN = {'"': '"', "“": "”", "‘": "’"}
@@ -358,7 +359,11 @@ def analyse_sentence(sent: Span) -> SentenceEvidence:
         features.add("imperative")
     if any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ == "you" for t in tokens for c in t.children):
         features.add("second_person")
-    if len(content) < 5:
+    # "Thank you." and "He did it." are too short to check; "Vaccines cause autism." is a whole claim.
+    names_its_subject = root.tag_ in _VERB_TAGS and any(
+        c.dep_ in ("nsubj", "nsubjpass") and c.tag_ in _NOUN_TAGS for c in root.children
+    )
+    if len(content) < 5 and not names_its_subject:
         features.add("short")
 
     question = sent.text.rstrip().rstrip("\"'”’»)] ").endswith("?")
