@@ -1,6 +1,7 @@
 """The training scripts' own rules: our label files, the held-out splits and where the threshold sits.
 
-These need nothing from ``../shared/`` (the tests run on a fresh clone), only the scripts in training/.
+They read no data from beside the project (the tests run on a fresh clone), only the scripts in training/
+and the label files, which hold positions and labels.
 """
 
 from __future__ import annotations
