@@ -74,7 +74,8 @@ _CAPTION_RE = re.compile(
     re.I,
 )
 _BOILERPLATE_RE = re.compile(
-    r"^(?:read\s+more|read\s+next|more\s+on\s+this|more\s+from|related(?:\s+(?:articles?|stories|content|topics))?"
+    r"^(?:read\s+more|read\s+next|more\s+on\s+this|more\s+from|(?:see\s+)?more(?=\s*:)|also\s+(?:read|see)"
+    r"|(?:watch|listen|read)(?=\s*:)|related(?:\s+(?:articles?|stories|content|topics))?"
     r"|see\s+also|click\s+here|tap\s+here|sign\s+up|subscribe|follow\s+(?:us|@|sky|the)|share\s+(?:this|on|via)"
     r"|advertisement|sponsored|you\s+may\s+also\s+like|recommended|most\s+read|trending|skip\s+to"
     r"|download\s+the|listen\s+to\s+(?:this|the)|watch\s+(?:now|live|more|the\s+video)|continue\s+reading"
