@@ -60,6 +60,12 @@ _BYLINE_RE = re.compile(
     r"analysis\s+by|interview\s+by)\s+\S",
     re.I,
 )
+# A contributor line: "Keith Bradsher contributed reporting from Hong Kong.",
+# "Fox News' Jessica Napoli contributed to this report."
+_CONTRIBUTOR_RE = re.compile(
+    r"^(?:[A-Z][\w.'’-]*\s+){1,6}(?:and\s+(?:[A-Z][\w.'’-]*\s+){1,4})?contributed\s+"
+    r"(?:reporting|research|additional\s+reporting|to\s+this\s+(?:report|article|story))\b"
+)
 _AUTHOR_ROLE_RE = re.compile(
     r"^[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){0,3}\s*[,|–—-]\s*"
     r"(?:[\w ]+\s)?(?:correspondent|reporter|editor|journalist|writer|columnist|producer|staff\s+writer)\b",
@@ -90,7 +96,9 @@ _BOILERPLATE_ANYWHERE_RE = re.compile(
     r"|order\s+(?:presentation-ready\s+|multiple\s+)?copies|\breprints?\b.*\d{3}[-.]\d{3}[-.]\d{4}"
     r"|\bwrite\s+to\s+.+\s+at\s+\S+@\S+|\bsign\s+up\s+(?:for|to)\s+(?:our|the)\s+\w*\s*newsletter"
     r"|(?:share|follow)\s+(?:this\s+(?:article|story)\s+)?on\s+(?:facebook|twitter|whatsapp|linkedin)"
-    r"|this\s+(?:article|story|copy)\s+(?:is\s+for|has\s+been\s+sent\s+to)",
+    r"|this\s+(?:article|story|copy)\s+(?:is\s+for|has\s+been\s+sent\s+to)"
+    r"|^this\s+(?:article|story|piece)\s+(?:was|is|has\s+been)\s+(?:originally\s+|first\s+)?"
+    r"(?:published|reprinted|republished)\b",
     re.I,
 )
 _LINK_ONLY_RE = re.compile(r"^(?:\S+:\s*[–—-]?\s*)?(?:https?://|www\.)\S+$|^\S+@\S+\.\w+$", re.I)
@@ -131,7 +139,7 @@ def classify_block(text: str, *, first: bool) -> BlockRole:
     words = _words(text)
     if is_dateline(text):
         return BlockRole.DATELINE
-    if words <= 14 and (_BYLINE_RE.match(text) or _AUTHOR_ROLE_RE.match(text)):
+    if words <= 14 and (_BYLINE_RE.match(text) or _AUTHOR_ROLE_RE.match(text) or _CONTRIBUTOR_RE.match(text)):
         return BlockRole.BYLINE
     if words <= 40 and _CAPTION_RE.search(text):
         return BlockRole.CAPTION
