@@ -111,6 +111,11 @@ def debate_lines(eval_dir: Path, held_out: bool) -> list[tuple[str, str, str]]:
 OWN_LABELS = {"CFS": POSITIVE, "UFS": UNIMPORTANT, "NFS": NEGATIVE}
 
 
+def own_class(label: str, ufs: bool) -> str:
+    """The class one of our labels trains (without --ufs, unimportant factual joins the negatives)."""
+    return OWN_LABELS[label] if ufs or label != "UFS" else NEGATIVE
+
+
 def read_labels(name: str) -> list[list[str]]:
     with (LABELS / name).open(encoding="utf-8", newline="") as f:
         return [row for row in csv.reader(f, delimiter="\t") if row and not row[0].startswith("#")]
@@ -127,8 +132,8 @@ def labelled_debate_lines(eval_dir: Path, ufs: bool) -> list[tuple[str, str, str
     rows = []
     for transcript, line, label in read_labels("checkthat2019_lines.tsv"):
         if label in OWN_LABELS:
-            cls = OWN_LABELS[label] if ufs or label != "UFS" else NEGATIVE
-            rows.append((texts[(transcript, line)], cls, "debate-lines", f"{transcript}:{line}"))
+            text = texts[(transcript, line)]
+            rows.append((text, own_class(label, ufs), "debate-lines", f"{transcript}:{line}"))
     return rows
 
 
@@ -139,8 +144,7 @@ def labelled_news(corpus_dir: Path, ufs: bool) -> list[tuple[str, str, str, str]
     rows = []
     for page, start, end, label in read_labels("news_corpus.tsv"):
         if label in OWN_LABELS:
-            cls = OWN_LABELS[label] if ufs or label != "UFS" else NEGATIVE
-            rows.append((bodies[page][int(start) : int(end)], cls, "news", page))
+            rows.append((bodies[page][int(start) : int(end)], own_class(label, ufs), "news", page))
     return rows
 
 
@@ -151,8 +155,7 @@ def labelled_claimbuster(eval_dir: Path, ufs: bool) -> list[tuple[str, str, str]
     rows = []
     for sentence_id, label in read_labels("claimbuster_crowd.tsv"):
         if label in OWN_LABELS:
-            cls = OWN_LABELS[label] if ufs or label != "UFS" else NEGATIVE
-            rows.append((texts[sentence_id], cls, "claimbuster-ours"))
+            rows.append((texts[sentence_id], own_class(label, ufs), "claimbuster-ours"))
     return rows
 
 

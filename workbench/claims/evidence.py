@@ -174,7 +174,7 @@ _COMPARISON_PAIRS = {("up", "from"), ("down", "from"), ("compared", "with"), ("c
 # Penn tags rather than coarse POS: the pipeline leaves out the attribute_ruler that maps one to the other.
 _VERB_TAGS = {"VB", "VBD", "VBG", "VBN", "VBP", "VBZ"}
 _NOUN_TAGS = {"NN", "NNS", "NNP", "NNPS"}
-_NOMINAL_TAGS = {"NN", "NNS", "NNP", "NNPS", "PRP"}
+_NOMINAL_TAGS = _NOUN_TAGS | {"PRP"}
 _IMPERATIVE_OPENERS = {"please", "just", "now", "so", "and", "then", "also", "simply", "do", "kindly"}
 _QUOTE_OPEN = {'"': '"', "“": "”", "‘": "’"}
 
