@@ -40,10 +40,29 @@ def test_sentences_with_dates_are_prose(sentence: str) -> None:
 
 
 @pytest.mark.parametrize(
+    "sentence",
+    [
+        "By the way, the average policy costs about $12,000.",
+        "By 2030, the company expects to employ 4,000 people.",
+        "By March, cases had doubled.",
+        "By Tuesday, the death toll had risen to 40, officials said.",
+        "By contrast, Germany spent 1.2% of its GDP on defence.",
+        "Smith, a former editor of the Times, resigned on Monday.",
+    ],
+)
+def test_sentences_that_only_start_like_a_byline_are_prose(sentence: str) -> None:
+    """A byline names the author; a sentence opening "By the way" or "By 2030" is the article."""
+    assert classify_block(sentence, first=False) is BlockRole.PROSE
+
+
+@pytest.mark.parametrize(
     ("line", "role"),
     [
         ("By Deborah Haynes, foreign affairs editor", BlockRole.BYLINE),
         ("Jane Smith, Political Correspondent", BlockRole.BYLINE),
+        ("By The Associated Press", BlockRole.BYLINE),
+        ("BY JANE SMITH AND TOM BROWN", BlockRole.BYLINE),
+        ("By Jane Smith.", BlockRole.BYLINE),
         ("Image: Theresa May and Vladimir Putin at the G20. Pic: Reuters", BlockRole.CAPTION),
         ("Sergei Skripal in 2004 / Getty Images", BlockRole.CAPTION),
         ("Read more: Skripal poisoning suspect named", BlockRole.BOILERPLATE),

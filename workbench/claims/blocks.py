@@ -55,9 +55,11 @@ _TIME_RE = re.compile(
 _DATELINE_WORDS_RE = re.compile(
     r"\b(?:updated|published|posted|last\s+modified|first\s+published|modified|created)\b\s*:?", re.I
 )
+# "By Deborah Haynes", "By the Associated Press"; not "By the way, …", "By 2030 …", "By March, …".
 _BYLINE_RE = re.compile(
     r"^(?:by|words\s+by|written\s+by|posted\s+by|story\s+by|reporting\s+by|report\s+by|"
-    r"analysis\s+by|interview\s+by)\s+\S",
+    rf"analysis\s+by|interview\s+by)\s+(?!(?:{_MONTHS}|{_WEEKDAYS}|then|now|contrast|comparison)\b)"
+    r"(?:the\s+)?(?-i:[A-Z])",
     re.I,
 )
 # A contributor line: "Keith Bradsher contributed reporting from Hong Kong.",
@@ -134,12 +136,20 @@ def is_dateline(text: str) -> bool:
     return len(leftover_words) <= 2
 
 
+def _is_byline(text: str) -> bool:
+    """"By Jane Smith", "Jane Smith, Political Correspondent": names, not a sentence about a reporter
+    ("Smith, a former editor of the Times, resigned on Monday.")."""
+    if _BYLINE_RE.match(text):
+        return not _ends_like_sentence(text) or _words(text) <= 6
+    return bool(_AUTHOR_ROLE_RE.match(text)) and not _ends_like_sentence(text)
+
+
 def classify_block(text: str, *, first: bool) -> BlockRole:
     """The role of one block; ``first`` is true for the article's first non-empty block."""
     words = _words(text)
     if is_dateline(text):
         return BlockRole.DATELINE
-    if words <= 14 and (_BYLINE_RE.match(text) or _AUTHOR_ROLE_RE.match(text) or _CONTRIBUTOR_RE.match(text)):
+    if words <= 14 and (_is_byline(text) or _CONTRIBUTOR_RE.match(text)):
         return BlockRole.BYLINE
     if words <= 40 and _CAPTION_RE.search(text):
         return BlockRole.CAPTION
