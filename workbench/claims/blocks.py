@@ -137,8 +137,8 @@ def is_dateline(text: str) -> bool:
 
 
 def _is_byline(text: str) -> bool:
-    """"By Jane Smith", "Jane Smith, Political Correspondent": names, not a sentence about a reporter
-    ("Smith, a former editor of the Times, resigned on Monday.")."""
+    """A line naming the author ("By Jane Smith", "Jane Smith, Political Correspondent"), not a
+    sentence about a reporter ("Smith, a former editor of the Times, resigned on Monday.")."""
     if _BYLINE_RE.match(text):
         return not _ends_like_sentence(text) or _words(text) <= 6
     return bool(_AUTHOR_ROLE_RE.match(text)) and not _ends_like_sentence(text)
