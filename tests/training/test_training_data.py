@@ -38,14 +38,32 @@ def test_label_files_hold_positions_and_labels_only(name: str, columns: int) -> 
 
 
 def test_a_page_is_never_both_trained_on_and_measured() -> None:
-    rows = [(f"sentence {i}", "CHECKWORTHY", "news", f"page{i % 40}") for i in range(400)]
+    rows = [(f"sentence {i}", "CHECKWORTHY", "news", f"page{i % 400}") for i in range(4000)]
     splits = prepare.split_by_group(rows, seed=13)
-    assert {name: len(items) for name, items in splits.items()} == {"train": 280, "calib": 60, "valid": 60}
+    shares = {name: len(items) / len(rows) for name, items in splits.items()}
+    assert shares["train"] == pytest.approx(0.70, abs=0.05)
+    assert shares["calib"] == pytest.approx(0.15, abs=0.04)
+    assert shares["valid"] == pytest.approx(0.15, abs=0.04)
     page_of = {text: group for text, _, _, group in rows}
     pages = {name: {page_of[text] for text, _, _ in items} for name, items in splits.items()}
     assert not pages["train"] & pages["calib"]
     assert not pages["train"] & pages["valid"]
     assert not pages["calib"] & pages["valid"]
+
+
+def test_labelling_more_pages_never_moves_a_measured_page_into_training() -> None:
+    """Labels arrive in rounds: a page held out to measure must stay held out when others are added."""
+    first = [(f"sentence {i}", "OTHER", "news", f"page{i % 50}") for i in range(500)]
+    more = first + [(f"new sentence {i}", "OTHER", "news", f"page{i % 50 + 50}") for i in range(500)]
+
+    def parts(rows: list[tuple[str, str, str, str]]) -> dict[str, set[str]]:
+        split = prepare.split_by_group(rows, 13)
+        return {name: {text for text, _, _ in items} for name, items in split.items()}
+
+    before, after = parts(first), parts(more)
+    assert before["valid"] and before["calib"]
+    for name in ("train", "calib", "valid"):
+        assert before[name] <= after[name]
 
 
 def test_the_default_threshold_serves_every_genre_not_only_the_largest() -> None:
