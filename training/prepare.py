@@ -169,6 +169,14 @@ def part_of(group: str, seed: int) -> str:
     return "train" if share < 70 else "calib" if share < 85 else "valid"
 
 
+def written_sentences(ufs: bool) -> list[tuple[str, str, str]]:
+    """Sentences we wrote ourselves in the genres the public data has least of (``written.tsv``)."""
+    rows = []
+    for _, label, text in read_labels("written.tsv"):
+        rows.append((text, own_class(label, ufs), "written"))
+    return rows
+
+
 def split_by_group(rows: list[tuple[str, str, str, str]], seed: int) -> dict[str, list[tuple[str, str, str]]]:
     """About 70/15/15 into train, calib and valid, whole groups (a page, a line) at a time."""
     out: dict[str, list[tuple[str, str, str]]] = {"train": [], "calib": [], "valid": []}
@@ -209,6 +217,8 @@ def main() -> None:
                         help="add the debate lines and news sentences we labelled (training/labels/)")
     parser.add_argument("--second-reader", action=argparse.BooleanOptionalAction, default=False,
                         help="also train on our own labels of ClaimBuster train sentences (a second reader)")
+    parser.add_argument("--written", action=argparse.BooleanOptionalAction, default=False,
+                        help="also train on the sentences we wrote and labelled (labels/written.tsv)")
     parser.add_argument("--debate-negatives", action=argparse.BooleanOptionalAction, default=False,
                         help="also train on the debate lines fact-checkers did not choose, as negatives")
     args = parser.parse_args()
@@ -249,6 +259,8 @@ def main() -> None:
             kept = [r for r in own if normalise(r[0]) not in excluded]
             for name, items in split_by_group(kept, args.seed).items():
                 splits[name] = splits[name] + items
+    if args.written:
+        splits["train"] += [r for r in written_sentences(args.ufs) if normalise(r[0]) not in excluded]
     weighted = [r for r in splits["train"] if r[1] == POSITIVE and r[2] in args.weighted_sources.split(",")]
     splits["train"] += weighted * (args.positive_copies - 1)
     random.Random(args.seed).shuffle(splits["train"])
