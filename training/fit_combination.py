@@ -18,7 +18,7 @@ from pathlib import Path
 
 import numpy as np
 
-from workbench.claims.evidence import FEATURES, _logit, analyse_sentence
+from workbench.claims.evidence import DEFAULT_WEIGHTS, FEATURES, _logit, analyse_sentence
 from workbench.claims.pipeline import CLASSIFIER_NAME, TENSOR_CLASSIFIER_NAME, _english, build_pipeline
 from workbench.claims.types import DEFAULT_THRESHOLD
 
@@ -66,6 +66,24 @@ def fit_logistic(x: np.ndarray, y: np.ndarray, l2: float) -> np.ndarray:
         if np.abs(step).max() < 1e-8:
             break
     return w
+
+
+def fit_with_signs(x: np.ndarray, y: np.ndarray, l2: float, signs: np.ndarray) -> np.ndarray:
+    """``fit_logistic`` with each weight kept to its sign (+1: at least 0, -1: at most 0, 0: free).
+
+    Active set: while a weight has the wrong sign, the worst one is fixed at 0 and the rest refitted. A
+    feature the product says counts for a claim (a number, a date) then never shows as counting against
+    it only because the classifiers already read it, and the reverse for hedges and intentions.
+    """
+    free = np.ones(x.shape[1], dtype=bool)
+    while True:
+        w = np.zeros(x.shape[1] + 1)
+        fitted = fit_logistic(x[:, free], y, l2)
+        w[0], w[1:][free] = fitted[0], fitted[1:]
+        wrong = signs * w[1:]
+        if wrong.min() >= 0:
+            return w
+        free[int(np.argmin(wrong))] = False
 
 
 def f_beta_at(scores: np.ndarray, y: np.ndarray, threshold: float, beta: float = 1.0) -> float:
@@ -120,12 +138,20 @@ def main() -> None:
     parser.add_argument("--threshold-over", choices=("sources", "pooled"), default="sources",
                         help="place the threshold where the mean F-beta over calib's sources peaks "
                         "(each genre counts the same), or where F-beta of all of calib pooled peaks")
+    parser.add_argument("--free-signs", action="store_true",
+                        help="let evidence weights take either sign (by default each keeps the sign the "
+                        "product gives it: numbers, dates, names count for a claim, hedges against)")
     args = parser.parse_args()
 
     items = [json.loads(line) for line in args.calib.read_text(encoding="utf-8").splitlines() if line]
     x = design_matrix(args.model_dir, [i["text"] for i in items])
     y = np.asarray([float(i["label"]) for i in items])
-    w = fit_logistic(x, y, args.l2)
+    names = classifier_names(args.model_dir)
+    if args.free_signs:
+        w = fit_logistic(x, y, args.l2)
+    else:
+        signs = np.asarray([1.0] * len(names) + [float(np.sign(DEFAULT_WEIGHTS[f])) for f in FEATURES])
+        w = fit_with_signs(x, y, args.l2, signs)
     scores = 1.0 / (1.0 + np.exp(-(np.hstack([np.ones((len(x), 1)), x]) @ w)))
     sources = np.asarray([i.get("source", "calib") for i in items])
     threshold, f_beta = best_threshold(scores, y, args.beta)
@@ -140,7 +166,6 @@ def main() -> None:
     hits = float((scores >= threshold)[y == 1].sum())
     precision, recall = hits / max(float((scores >= threshold).sum()), 1), hits / float((y == 1).sum())
     print(f"calib at the default threshold: precision {precision:.3f}, recall {recall:.3f}")
-    names = classifier_names(args.model_dir)
     weights = {"bias": float(w[0] - shift), "classifier": float(w[1])}
     if len(names) > 1:
         weights["tensor_classifier"] = float(w[2])

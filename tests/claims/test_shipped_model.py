@@ -8,7 +8,7 @@ import pytest
 import spacy
 
 from workbench.claims import ClaimExtractor, load_pipeline
-from workbench.claims.evidence import FEATURES
+from workbench.claims.evidence import DEFAULT_WEIGHTS, FEATURE_PHRASES, FEATURES
 from workbench.claims.pipeline import CLASSIFIER_NAME, TENSOR_CLASSIFIER_NAME, classifier_path
 
 MAX_SHIPPED_BYTES = 20 * 1024 * 1024
@@ -20,6 +20,18 @@ def test_shipped_classifier_is_small_and_complete() -> None:
     assert 0 < size <= MAX_SHIPPED_BYTES
     weights = json.loads((folder / "combination.json").read_text(encoding="utf-8"))
     assert {"bias", "classifier", *FEATURES} <= set(weights)
+
+
+def test_evidence_never_counts_the_wrong_way_in_a_claims_reasons(extractor: ClaimExtractor) -> None:
+    """Numbers, dates and names count for a claim and hedges against it, as the reasons panel says."""
+    weights = json.loads((classifier_path() / "combination.json").read_text(encoding="utf-8"))
+    wrong = [f for f in FEATURES if weights[f] * DEFAULT_WEIGHTS[f] < 0]
+    assert not wrong, f"these would show with the wrong sign: {wrong}"
+    (claim,) = extractor.extract("Officials may have spent $4 million on the bridge in May 2019, Smith said.")
+    sign_of = {FEATURE_PHRASES[f]: DEFAULT_WEIGHTS[f] for f in FEATURES}
+    shown = [r for r in claim.reasons if r.text in sign_of]
+    assert shown, "the money, the date and the attribution are among the reasons"
+    assert all(r.weight * sign_of[r.text] > 0 for r in shown)
 
 
 def test_classifiers_tell_checkworthy_from_unimportant_and_non_factual() -> None:

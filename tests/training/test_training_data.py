@@ -86,3 +86,21 @@ def test_the_default_threshold_serves_every_genre_not_only_the_largest() -> None
     assert f1(small_genre, across) > f1(small_genre, pooled) + 0.1
     mean = [(f1(sources == "big", t) + f1(small_genre, t)) / 2 for t in (pooled, across)]
     assert mean[1] > mean[0]
+
+
+def test_evidence_weights_keep_the_sign_the_product_gives_them() -> None:
+    """A feature that only repeats what the classifier already knows must not flip to the wrong sign."""
+    rng = np.random.default_rng(1)
+    classifier = rng.normal(size=3000)
+    y = (rng.random(3000) < 1 / (1 + np.exp(-2 * classifier))).astype(float)
+    # "gives a number": fires mostly on sentences the classifier already likes, and a little less often
+    # on the check-worthy ones among them, so on its own it would come out negative.
+    number = ((classifier > 0) & (rng.random(3000) < np.where(y == 1, 0.6, 0.9))).astype(float)
+    x = np.column_stack([classifier, number])
+
+    free = fit_combination.fit_logistic(x, y, 1.0)
+    kept = fit_combination.fit_with_signs(x, y, 1.0, np.asarray([1.0, 1.0]))
+
+    assert free[2] < 0
+    assert kept[2] == 0.0
+    np.testing.assert_allclose(kept[:2], fit_combination.fit_logistic(x[:, :1], y, 1.0), atol=1e-6)
