@@ -125,6 +125,45 @@ def test_checkable_parts_point_at_numbers_dates_and_names(extractor: ClaimExtrac
     assert ("official records", "SOURCE") in parts
 
 
+@pytest.mark.parametrize(
+    ("sentence", "person", "date"),
+    [
+        (
+            "An approach by President Vladimir Putin to Theresa May last year preceded the talks.",
+            "Theresa May",
+            "last year",
+        ),
+        ("Theresa May said on Tuesday that 58 staff would leave.", "Theresa May", "Tuesday"),
+        ("Brian May sold 40,000 tickets in June 2019.", "Brian May", "June 2019"),
+    ],
+)
+def test_a_month_that_is_a_surname_is_part_of_the_persons_name(
+    extractor: ClaimExtractor, sentence: str, person: str, date: str
+) -> None:
+    """ "Theresa May" is a person to check, not a place (Theresa) and a date (May last year)."""
+    (claim,) = extractor.extract(sentence)
+    parts = {(sentence[p.start : p.end], p.label) for p in claim.spans}
+    assert (person, "PERSON") in parts
+    assert (date, "DATE") in parts
+    assert not any(label in ("PLACE", "DATE") and "May" in text for text, label in parts if text != date)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "date"),
+    [
+        ("In May last year, the council approved 12 new homes.", "May last year"),
+        ("On Sunday May 5, 300 people marched through the town.", "Sunday May 5"),
+        ("Last May the council approved 12 new homes.", "Last May"),
+    ],
+)
+def test_a_month_after_a_word_leading_into_a_date_stays_a_date(
+    extractor: ClaimExtractor, sentence: str, date: str
+) -> None:
+    (claim,) = extractor.extract(sentence)
+    parts = {(sentence[p.start : p.end], p.label) for p in claim.spans}
+    assert (date, "DATE") in parts
+
+
 def test_opinions_intentions_and_instructions_score_below_facts(extractor: ClaimExtractor) -> None:
     fact = _only(extractor, "The company cut 1,200 jobs in Ohio in 2019, according to state filings.")
     for weak in (

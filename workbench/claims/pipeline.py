@@ -12,6 +12,7 @@ from thinc.api import use_ops
 
 import workbench.claims.bow  # registers the classifier architecture
 import workbench.claims.evidence
+import workbench.claims.names  # registers workbench_month_surnames
 import workbench.claims.tensor  # noqa: F401  (registers the second classifier's architecture)
 from workbench.assets import resource_path
 from workbench.claims.types import DEFAULT_THRESHOLD  # noqa: F401  (its home is the light types module)
@@ -58,6 +59,8 @@ def build_pipeline(english: Language, classifier: Path | None) -> Language:
         combination = classifier / "combination.json"
         if combination.is_file():
             weights = {str(k): float(v) for k, v in json.loads(combination.read_text("utf-8")).items()}
+    if "ner" in english.pipe_names:
+        english.add_pipe("workbench_month_surnames", after="ner")
     english.add_pipe(
         "claim_evidence",
         config={"classifier": CLASSIFIER_NAME, "tensor_classifier": tensor_classifier, "weights": weights},
