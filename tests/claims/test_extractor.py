@@ -57,6 +57,40 @@ def test_curly_quotes_close_their_sentence(extractor: ClaimExtractor) -> None:
     assert quote and text[quote[0].start : quote[0].end] == "“We cut waiting lists by 20%.”"
 
 
+def test_a_straight_mark_closes_a_curly_quotation(extractor: ClaimExtractor) -> None:
+    """Pages mix marks (“…," she said): the next quotation's opening mark starts the next claim."""
+    text = (
+        "“The end of the year is a popular time for expensive purchases,\" Jessica Caldwell said. "
+        '"Shoppers can look forward to financing rates 2% lower."'
+    )
+    first, second = _claims(extractor, text)
+    assert first.text.endswith("Jessica Caldwell said.")
+    assert second.text.startswith('"Shoppers')
+    quote = [text[p.start : p.end] for p in first.spans if p.label == "QUOTE"]
+    assert quote == ["“The end of the year is a popular time for expensive purchases,\""]
+
+
+def test_a_quotation_running_over_two_sentences_is_quoted_in_both(extractor: ClaimExtractor) -> None:
+    text = (
+        '"The president wants the option of a bigger deal with China. Bigger than the little deal" '
+        "announced in October, said Derek Scissors, a China scholar."
+    )
+    first, second = _claims(extractor, text)
+    quote = [text[p.start : p.end] for p in second.spans if p.label == "QUOTE"]
+    assert quote == ['Bigger than the little deal"']
+    assert any(p.label == "QUOTE" for p in first.spans)
+
+
+def test_a_title_in_quotation_marks_is_no_quotation(extractor: ClaimExtractor) -> None:
+    """“Melvin and Howard” names a film; a checker should not read the claim as someone's words."""
+    text = "The film “Melvin and Howard” won two Oscars in 1981, and the “interim” board sold it in 1990."
+    claim = _only(extractor, text)
+    parts = {(text[p.start : p.end], p.label) for p in claim.spans}
+    assert ("“Melvin and Howard”", "TITLE") in parts
+    assert not any(label in ("QUOTE", "PERSON") for _, label in parts)
+    assert claim.kind is not ClaimKind.QUOTE
+
+
 def test_paragraph_break_always_ends_a_sentence(extractor: ClaimExtractor) -> None:
     text = (
         "The council published its transport report on Monday.\n\n"

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from workbench.claims.sentences import news_sentences
+from workbench.claims.sentences import leaves_quote_open, news_sentences
 from workbench.claims.types import CheckablePart, ClaimKind, Reason
 
 # --- evidence features: name -> the phrase a fact-checker reads in the claim's reasons -----------------
@@ -176,7 +176,8 @@ _VERB_TAGS = {"VB", "VBD", "VBG", "VBN", "VBP", "VBZ"}
 _NOUN_TAGS = {"NN", "NNS", "NNP", "NNPS"}
 _NOMINAL_TAGS = _NOUN_TAGS | {"PRP"}
 _IMPERATIVE_OPENERS = {"please", "just", "now", "so", "and", "then", "also", "simply", "do", "kindly"}
-_QUOTE_OPEN = {'"': '"', "“": "”", "‘": "’"}
+_DOUBLE_CLOSERS = ('"', "”")
+_TITLE_MAX_WORDS = 8
 
 
 @dataclass(frozen=True)
@@ -224,19 +225,66 @@ def _comparison_part(tokens: list[Token], start: int, end: int) -> CheckablePart
     return CheckablePart(first.idx, final.idx + len(final.text), "COMPARISON")
 
 
+def _closing_mark(text: str, start: int, single: bool) -> int:
+    """Index of the mark closing a quotation opened just before ``start`` (-1 if it stays open)."""
+    if not single:
+        found = [j for j in (text.find(c, start) for c in _DOUBLE_CLOSERS) if j >= 0]
+        return min(found, default=-1)
+    j = text.find("’", start)
+    while j >= 0 and j + 1 < len(text) and text[j + 1].isalnum():  # the apostrophe of "don’t"
+        j = text.find("’", j + 1)
+    return j
+
+
+def _quoted_part(text: str, offset: int, start: int, end: int) -> CheckablePart | None:
+    """The part for the quotation text[start:end] (marks included): a quotation, a title, or nothing.
+
+    “War & Peace” and ‘2018 Welcome Daehak-ro Festival’ name a work or an event (TITLE); a word or two
+    in quotation marks (the “interim” government) is a manner of speaking; the rest is a QUOTE.
+    """
+    inner = text[start + 1 : end - 1] if end - start > 1 else ""
+    words = inner.strip(" ,.;:").split()
+    if not words:
+        return None
+    long_words = [w for w in words if len(w) > 3 and w[0].isalpha()]
+    if (
+        len(words) <= _TITLE_MAX_WORDS
+        and long_words
+        and all(w[0].isupper() for w in long_words)
+        and not any(ch in inner.rstrip(" ,.") for ch in ".!?")
+    ):
+        return CheckablePart(offset + start, offset + end, "TITLE")
+    if len(words) <= 2:
+        return None
+    return CheckablePart(offset + start, offset + end, "QUOTE")
+
+
 def _quote_parts(sent: Span) -> list[CheckablePart]:
-    """Character ranges of the quotations inside the sentence (an unclosed one runs to its end)."""
+    """Character ranges of the quotations (and quoted titles) inside the sentence.
+
+    A sentence may begin inside a quotation opened in the one before it ("A. B," she said): its text
+    up to the closing mark is quoted. An unclosed quotation runs to the sentence's end.
+    """
     text = sent.text
     parts: list[CheckablePart] = []
     i = 0
+    if leaves_quote_open(sent.doc.text[: sent.start_char]):
+        j = _closing_mark(text, 0, single=False)
+        end = len(text) if j < 0 else j + 1
+        part = _quoted_part(" " + text[:end], sent.start_char - 1, 0, end + 1)
+        if part is not None:
+            parts.append(CheckablePart(max(part.start, sent.start_char), part.end, part.label))
+        i = end
     while i < len(text):
-        closer = _QUOTE_OPEN.get(text[i])
+        ch = text[i]
         # A single quotation mark only opens a quote at a word start (not in "That's").
-        if closer and not (text[i] == "‘" and i > 0 and text[i - 1].isalnum()):
-            j = text.find(closer, i + 1)
+        single = ch == "‘" and not (i > 0 and text[i - 1].isalnum())
+        if ch in ('"', "“") or single:
+            j = _closing_mark(text, i + 1, single)
             end = len(text) if j < 0 else j + 1
-            if end - i > 3 and (closer != "’" or j > 0):
-                parts.append(CheckablePart(sent.start_char + i, sent.start_char + end, "QUOTE"))
+            part = _quoted_part(text, sent.start_char, i, end)
+            if part is not None:
+                parts.append(part)
             i = end
         else:
             i += 1
@@ -265,9 +313,9 @@ def analyse_sentence(sent: Span) -> SentenceEvidence:
         features.add("number")
 
     quotes = _quote_parts(sent)
-    if quotes:
+    if any(q.label == "QUOTE" for q in quotes):
         features.add("quote")
-        parts.extend(quotes)
+    parts.extend(quotes)
 
     # comparisons and superlatives
     comparison = _has_pair(words, _COMPARISON_PAIRS)
@@ -367,6 +415,13 @@ def analyse_sentence(sent: Span) -> SentenceEvidence:
         features.add("short")
 
     question = sent.text.rstrip().rstrip("\"'”’»)] ").endswith("?")
+    # A name inside a quoted title ("Melvin" in “Melvin and Howard”) is part of the title.
+    titles = [p for p in parts if p.label == "TITLE"]
+
+    def in_title(part: CheckablePart) -> bool:
+        return part.label != "TITLE" and any(t.start <= part.start and part.end <= t.end for t in titles)
+
+    parts = [p for p in parts if not in_title(p)]
     parts.sort(key=lambda p: (p.start, -p.end))
     return SentenceEvidence(frozenset(features), tuple(parts), question)
 

@@ -42,12 +42,24 @@ def _ends_with_closing_quote(sentence: Span) -> bool:
     last = sentence[-1]
     if last.text in _CLOSING_ONLY:
         return True
-    return last.text in _AMBIGUOUS and not _open_quotes(sentence.text)
+    return last.text in _AMBIGUOUS and not leaves_quote_open(sentence.text)
 
 
-def _open_quotes(text: str) -> bool:
-    """True if ``text`` leaves a straight double quotation mark open."""
-    return text.count('"') % 2 == 1 or text.count("“") > text.count("”")
+def leaves_quote_open(text: str) -> bool:
+    """True if ``text`` leaves a double quotation open.
+
+    Curly and straight marks are often mixed (“It happened," he said), so a straight mark closes
+    whichever quotation is open and opens one only when none is.
+    """
+    depth = 0
+    for ch in text:
+        if ch == "“":
+            depth += 1
+        elif ch == "”":
+            depth = max(depth - 1, 0)
+        elif ch == '"':
+            depth = depth - 1 if depth else 1
+    return depth > 0
 
 
 def news_sentences(doc: Doc) -> list[Span]:
@@ -61,7 +73,7 @@ def news_sentences(doc: Doc) -> list[Span]:
             while moved < end:
                 token = doc[moved]
                 closes = token.text in _CLOSING_ONLY or (
-                    token.text in _AMBIGUOUS and _open_quotes(doc[previous.start : moved].text)
+                    token.text in _AMBIGUOUS and leaves_quote_open(doc[previous.start : moved].text)
                 )
                 if not (closes or (token.text in _TRAILING and moved > start)):
                     break
