@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 
 from spacy.language import Language
-from spacy.tokens import Span
+from spacy.tokens import Doc, Span
 
 from workbench.claims.blocks import BlockRole, split_blocks
+from workbench.claims.names import ArticlePeople
 from workbench.claims.pipeline import load_pipeline
 from workbench.claims.sentences import WIRE_DATELINE_RE
 from workbench.claims.types import CheckablePart, ExtractedClaim
@@ -60,8 +61,13 @@ class ClaimExtractor:
         # Subheadings are parsed too: "Myth #4: Coronavirus can be transmitted through mosquito bites"
         # states a claim; "What happens next" does not, and is dropped below.
         prose = [block for block in split_blocks(text) if block.role in _PARSED]
-        docs = self.nlp.pipe((block.text for block in prose), batch_size=_BATCH_SIZE)
-        for block, doc in zip(prose, docs, strict=True):
+        evidence = self.nlp.get_pipe("claim_evidence")
+        people = ArticlePeople()
+        for block, doc in zip(prose, self._parsed(block.text for block in prose), strict=True):
+            # "Donald Trump" in one paragraph, "Trump" (read as an organisation) in the next.
+            people.learn(doc)
+            people.relabel(doc)
+            doc = evidence(doc)
             for sentence in doc._.claim_sentences:
                 if block.role is BlockRole.HEADING and not _states_something(sentence):
                     continue
@@ -74,6 +80,16 @@ class ClaimExtractor:
                 raise ExtractionCancelled("claim extraction was cancelled")
         if progress is not None:
             progress(total, total)
+
+
+    def _parsed(self, texts: Iterable[str]) -> Iterator[Doc]:
+        """The texts through every pipeline step but the last (claim_evidence), batched like nlp.pipe."""
+        docs: Iterable[Doc] = (self.nlp.make_doc(t) for t in texts)
+        for name, step in self.nlp.pipeline:
+            if name == "claim_evidence":
+                continue
+            docs = step.pipe(docs, batch_size=_BATCH_SIZE) if hasattr(step, "pipe") else map(step, docs)
+        yield from docs
 
 
 _SUBJECTS = ("nsubj", "nsubjpass", "csubj", "csubjpass", "expl")

@@ -58,3 +58,64 @@ def fix_month_surnames(doc: Doc) -> Doc:
 
 
 Language.component("workbench_month_surnames", func=fix_month_surnames)
+
+
+# Entity types the small model gives a person's bare surname by mistake ("Trump" as ORG, "Steenburgen"
+# as a place). Dates are left alone: "in May" stays a month in an article about Theresa May.
+_MISTAKEN_FOR_NAMES = frozenset(
+    {"ORG", "GPE", "LOC", "FAC", "NORP", "PRODUCT", "WORK_OF_ART", "EVENT", "LAW"}
+)
+_POSSESSIVE = ("'s", "’s")
+
+
+def _name_key(span: Span) -> str:
+    text = span.text
+    for ending in _POSSESSIVE:
+        text = text.removesuffix(ending)
+    return text.strip().lower()
+
+
+class ArticlePeople:
+    """The surnames of the people an article has named in full so far: a later bare surname is a person.
+
+    News writing names a person in full once ("Mary Steenburgen") and by surname after; the small
+    English model often reads the surname alone as an organisation or a place. One article's paragraphs
+    are separate Docs, so the extractor keeps one of these per article and hands it each Doc in order.
+    """
+
+    def __init__(self) -> None:
+        self._surnames: set[str] = set()
+
+    def learn(self, doc: Doc) -> None:
+        """Remember the surnames of the people ``doc`` names in full (two or more capitalised words)."""
+        for ent in doc.ents:
+            words = [t for t in ent if not t.is_punct]
+            if ent.label_ == "PERSON" and len(words) >= 2 and all(t.text[:1].isupper() for t in words):
+                surname = words[-1].text
+                for ending in _POSSESSIVE:
+                    surname = surname.removesuffix(ending)
+                if len(surname) > 2 and surname.isalpha():
+                    self._surnames.add(surname.lower())
+
+    def relabel(self, doc: Doc) -> None:
+        """Make a one-word entity that is a known person's surname ("Trump", "Trump's") a PERSON.
+
+        Only surnames, and only one-word entities: a product the model once took for a person
+        ("MacBook Pro") must not turn every later mention into a person.
+        """
+        if not self._surnames:
+            return
+        ents = list(doc.ents)
+        changed = False
+        for n, ent in enumerate(ents):
+            words = [t for t in ent if t.text not in _POSSESSIVE]
+            if (
+                ent.label_ in _MISTAKEN_FOR_NAMES
+                and len(words) == 1
+                and ent.text[:1].isupper()
+                and _name_key(ent) in self._surnames
+            ):
+                ents[n] = Span(doc, ent.start, ent.end, label="PERSON")
+                changed = True
+        if changed:
+            doc.set_ents(ents)
