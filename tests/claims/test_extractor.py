@@ -60,14 +60,14 @@ def test_curly_quotes_close_their_sentence(extractor: ClaimExtractor) -> None:
 def test_a_straight_mark_closes_a_curly_quotation(extractor: ClaimExtractor) -> None:
     """Pages mix marks (“…," she said): the next quotation's opening mark starts the next claim."""
     text = (
-        "“The end of the year is a popular time for expensive purchases,\" Jessica Caldwell said. "
+        '“The end of the year is a popular time for expensive purchases," Jessica Caldwell said. '
         '"Shoppers can look forward to financing rates 2% lower."'
     )
     first, second = _claims(extractor, text)
     assert first.text.endswith("Jessica Caldwell said.")
     assert second.text.startswith('"Shoppers')
     quote = [text[p.start : p.end] for p in first.spans if p.label == "QUOTE"]
-    assert quote == ["“The end of the year is a popular time for expensive purchases,\""]
+    assert quote == ['“The end of the year is a popular time for expensive purchases,"']
 
 
 def test_a_quotation_running_over_two_sentences_is_quoted_in_both(extractor: ClaimExtractor) -> None:
@@ -135,6 +135,7 @@ def test_wire_dateline_is_trimmed_from_the_first_sentence(extractor: ClaimExtrac
         ("Unemployment fell to 3.9% in the three months to June, a 40-year low.", ClaimKind.STATISTIC),
         ("The new line carries 12,000 passengers a day at a cost of $2.4bn.", ClaimKind.STATISTIC),
         ("Crime in the city is higher than in any other part of the country.", ClaimKind.COMPARISON),
+        ("More than 100 people died in the floods, officials said.", ClaimKind.STATISTIC),
         ("Air pollution caused the closure of the school, the inspectors found.", ClaimKind.CAUSAL),
         ("Energy prices will rise again next winter, the regulator predicts.", ClaimKind.PREDICTION),
         ('The minister told parliament: "Our policy has not changed."', ClaimKind.QUOTE),
@@ -146,6 +147,19 @@ def test_each_claim_kind(extractor: ClaimExtractor, sentence: str, kind: ClaimKi
     claim = _only(extractor, sentence)
     assert claim.kind is kind
     assert claim.reasons, "every claim explains its score"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Witnesses said Rudolph started the fight when the two were on the ground.",
+        "The showroom in Corso Monforte 15 presents a light installation by Michael Anastassiades.",
+        "Night mode uses the wide-angle camera of the iPhone 11, Apple said on Tuesday.",
+    ],
+)
+def test_a_number_that_counts_nothing_makes_no_statistic(extractor: ClaimExtractor, sentence: str) -> None:
+    """ "the two", a street number or a model number is no figure a checker would look up."""
+    assert _only(extractor, sentence).kind is not ClaimKind.STATISTIC
 
 
 def test_checkable_parts_point_at_numbers_dates_and_names(extractor: ClaimExtractor) -> None:

@@ -187,6 +187,7 @@ class SentenceEvidence:
     features: frozenset[str]
     parts: tuple[CheckablePart, ...]  # character offsets relative to the Doc's text
     question: bool
+    kind_hints: frozenset[str] = frozenset()  # what only the claim's kind reads (FIGURE, ROUNDED)
 
 
 def _logit(p: float) -> float:
@@ -291,9 +292,34 @@ def _quote_parts(sent: Span) -> list[CheckablePart]:
     return parts
 
 
+# What the parse shows that only chooses a claim's kind (no weight, never shown as a reason).
+FIGURE = "gives_a_figure"
+ROUNDED = "rounded_figure"
+
+
+def _gives_a_figure(ent: Span) -> bool:
+    """Whether a number says how many or how much: "58 staff", "rose to 4,000", "two Oscars", "20%".
+
+    Not a number that is part of a name or an address ("iPhone 11", "Corso Monforte 15") or that stands
+    for people already named ("the two were on the ground").
+    """
+    if ent.label_ in ("PERCENT", "MONEY", "QUANTITY"):
+        return True
+    root = ent.root
+    counts_a_noun = root.dep_ in ("nummod", "quantmod") and root.head.i > root.i  # "3 saves", "two Oscars"
+    before = ent.doc[ent.start - 1] if ent.start > 0 else None
+    if before is None or counts_a_noun:
+        return True
+    if before.tag_ in ("NNP", "NNPS"):
+        return False  # a number after a name: "Boeing 737", "iPhone 11" (but "Derek Mertz 3 saves" counts)
+    # "the two were on the ground": a number word standing for people already named
+    return any(ch.isdigit() for ch in ent.text) or before.lower_ not in ("the", "these", "those")
+
+
 def analyse_sentence(sent: Span) -> SentenceEvidence:
     """The evidence features and checkable parts of one sentence."""
     features: set[str] = set()
+    hints: set[str] = set()  # FIGURE, ROUNDED: they choose the kind only
     parts: list[CheckablePart] = []
     tokens = [t for t in sent if not t.is_space]
     words = [t.lower_ for t in tokens]
@@ -306,11 +332,16 @@ def analyse_sentence(sent: Span) -> SentenceEvidence:
             continue
         if feature:
             features.add(feature)
+            if feature in ("number", "percent", "money") and _gives_a_figure(ent):
+                hints.add(FIGURE)
         label = _ENT_PARTS.get(ent.label_)
         if label:
             parts.append(CheckablePart(ent.start_char, ent.end_char, label))
-    if any(t.like_num and t.ent_type_ == "" and t.tag_ == "CD" for t in tokens):
+    loose_numbers = [t for t in tokens if t.like_num and t.ent_type_ == "" and t.tag_ == "CD"]
+    if loose_numbers:
         features.add("number")
+        if any(_gives_a_figure(sent.doc[t.i : t.i + 1]) for t in loose_numbers):
+            hints.add(FIGURE)
 
     quotes = _quote_parts(sent)
     if any(q.label == "QUOTE" for q in quotes):
@@ -320,12 +351,17 @@ def analyse_sentence(sent: Span) -> SentenceEvidence:
     # comparisons and superlatives
     comparison = _has_pair(words, _COMPARISON_PAIRS)
     comparatives = [t for t in tokens if t.tag_ in ("JJR", "RBR") and t.lower_ not in ("more", "less")]
-    if comparison or (comparatives and "than" in word_set) or any(
-        t.tag_ in ("JJR", "RBR") and any(c.lower_ == "than" for c in t.subtree) for t in tokens
+    if (
+        comparison
+        or (comparatives and "than" in word_set)
+        or any(t.tag_ in ("JJR", "RBR") and any(c.lower_ == "than" for c in t.subtree) for t in tokens)
     ):
         features.add("comparison")
         if comparison:
             parts.append(_comparison_part(tokens, *comparison))
+            start, end = comparison
+            if words[start] in ("more", "less", "fewer") and end < len(tokens) and tokens[end].like_num:
+                hints.add(ROUNDED)  # "more than 100 people": a figure, not a comparison
     if any(t.tag_ in ("JJS", "RBS") for t in tokens) or (word_set & _SUPERLATIVE_WORDS):
         features.add("superlative")
 
@@ -389,8 +425,10 @@ def analyse_sentence(sent: Span) -> SentenceEvidence:
     first_person_opinion = any(
         t.lower_ in _OPINION_VERBS and _subject_words(t) & _FIRST_PERSON for t in tokens
     )
-    if first_person_opinion or any(t.lower_ in _NORMATIVE and t.tag_ == "MD" for t in tokens) or (
-        word_set & _EVALUATIVE and not features & {"number", "percent", "money"}
+    if (
+        first_person_opinion
+        or any(t.lower_ in _NORMATIVE and t.tag_ == "MD" for t in tokens)
+        or (word_set & _EVALUATIVE and not features & {"number", "percent", "money"})
     ):
         features.add("opinion")
     if subjects_first_person and (future or going_to or word_set & _INTENT_VERBS or "let" in word_set):
@@ -398,12 +436,7 @@ def analyse_sentence(sent: Span) -> SentenceEvidence:
     if words[:2] == ["let", "'s"] or words[:1] == ["let's"]:
         features.add("intention")
     first_word = next((t for t in tokens if not t.is_punct and t.lower_ not in _IMPERATIVE_OPENERS), None)
-    if (
-        first_word is not None
-        and root == first_word
-        and root.tag_ == "VB"
-        and not _subject_words(root)
-    ):
+    if first_word is not None and root == first_word and root.tag_ == "VB" and not _subject_words(root):
         features.add("imperative")
     if any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ == "you" for t in tokens for c in t.children):
         features.add("second_person")
@@ -423,12 +456,14 @@ def analyse_sentence(sent: Span) -> SentenceEvidence:
 
     parts = [p for p in parts if not in_title(p)]
     parts.sort(key=lambda p: (p.start, -p.end))
-    return SentenceEvidence(frozenset(features), tuple(parts), question)
+    return SentenceEvidence(frozenset(features), tuple(parts), question, frozenset(hints))
 
 
 def claim_kind(features: frozenset[str]) -> ClaimKind:
-    """The kind a fact-checker would file the claim under, from its evidence."""
-    if features & {"percent", "money"} or ("number" in features and "comparison" not in features):
+    """The kind a fact-checker would file the claim under, from its evidence (and kind hints)."""
+    if features & {"percent", "money"} or (
+        FIGURE in features and ("comparison" not in features or ROUNDED in features)
+    ):
         return ClaimKind.STATISTIC
     if "comparison" in features or "superlative" in features:
         return ClaimKind.COMPARISON
@@ -499,7 +534,7 @@ class ClaimEvidence:
             reasons.sort(key=lambda r: -abs(r.weight))
             sent._.claim_score = _sigmoid(z)
             sent._.claim_features = evidence.features
-            sent._.claim_kind = claim_kind(evidence.features)
+            sent._.claim_kind = claim_kind(evidence.features | evidence.kind_hints)
             sent._.claim_reasons = tuple(reasons)
             sent._.claim_parts = evidence.parts
             sent._.claim_question = evidence.question
