@@ -70,6 +70,7 @@ def test_sentences_that_only_start_like_a_byline_are_prose(sentence: str) -> Non
         ("More: Free science projects for kids at home", BlockRole.BOILERPLATE),
         ("WATCH: The moment the bridge collapsed", BlockRole.BOILERPLATE),
         ("Also read: Ten charts that explain the budget", BlockRole.BOILERPLATE),
+        ("Also on rt.com Journalists & politicians decry the ‘coup’ in Bolivia", BlockRole.BOILERPLATE),
         ("This article was originally published by Futurism. Read the original.", BlockRole.BOILERPLATE),
         ("Keith Bradsher contributed reporting from Hong Kong.", BlockRole.BYLINE),
         ("Fox News’ Jessica Napoli contributed to this report.", BlockRole.BYLINE),

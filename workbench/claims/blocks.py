@@ -89,7 +89,8 @@ _BOILERPLATE_RE = re.compile(
     r"|download\s+the|listen\s+to\s+(?:this|the)|watch\s+(?:now|live|more|the\s+video)|continue\s+reading"
     r"|copyright|all\s+rights\s+reserved|©|cookies?\b|terms\s+(?:and|&)\s+conditions|privacy\s+policy"
     r"|editing\s+by|additional\s+reporting\s+by|contact\s+us|newsletter|back\s+to\s+top|top\s+stories"
-    r"|this\s+story\s+(?:has\s+been|was)\s+updated)\b",
+    r"|this\s+story\s+(?:has\s+been|was)\s+updated"
+    r"|also\s+on\s+[\w-]+\.(?:com|net|org|co\.uk|news|tv))\b",
     re.I,
 )
 # Footer and sharing text that can sit anywhere in a short block, not only at its start.
