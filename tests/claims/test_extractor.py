@@ -105,6 +105,26 @@ def test_paragraph_break_always_ends_a_sentence(extractor: ClaimExtractor) -> No
     ]
 
 
+def test_a_sentence_a_page_broke_into_paragraphs_is_one_claim(extractor: ClaimExtractor) -> None:
+    """Some pages put each line of a paragraph in its own element; the break is not a sentence's end."""
+    text = (
+        "Veteran actress Kate Henshaw, who in 2008 won the\n\n"
+        "Africa Movie Academy Award for Best Actress, has taken\n\n"
+        "to her Instagram page to share 12 new photos.\n\n"
+        "The council approved the plan on Monday\n\n"
+        "It will cost £40m, the council said.\n\n"
+        "copyright Inexhibit 2019"
+    )
+    claims = _claims(extractor, text)
+    assert claims[0].text.startswith("Veteran actress") and claims[0].text.endswith("12 new photos.")
+    parts = {(text[p.start : p.end], p.label) for p in claims[0].spans}
+    assert ("2008", "DATE") in parts
+    assert [c.text for c in claims[1:]] == [
+        "The council approved the plan on Monday",
+        "It will cost £40m, the council said.",
+    ]
+
+
 def test_headline_dateline_byline_caption_and_boilerplate_are_left_out(extractor: ClaimExtractor) -> None:
     text = (
         "Council approves 300 new homes\n\n"

@@ -213,24 +213,80 @@ def _cut_long(text: str, offset: int) -> Iterator[tuple[int, int]]:
     yield offset + start, offset + len(text)
 
 
-def split_blocks(text: str) -> list[Block]:
-    """All blocks of ``text`` in order, each with its role; whitespace-only stretches are dropped."""
-    blocks: list[Block] = []
+# A line ending in one of these words goes on in the next line, whatever the markup says ("won the").
+_CONTINUING_WORDS = frozenset(
+    {"the", "a", "an", "of", "to", "in", "on", "at", "by", "for", "with", "from", "and", "or", "but",
+     "that", "which", "who", "whose", "as", "than", "into", "its", "their", "his", "her", "our", "your"}
+)  # fmt: skip
+
+
+def _goes_on(first: str, second: str) -> bool:
+    """Whether paragraph ``second`` continues the sentence paragraph ``first`` breaks off: pages that
+    put each line of a paragraph in its own element ("…who in 2008, won the" | "Africa Movie …")."""
+    if _ends_like_sentence(first) or first.rstrip().endswith((":", ";")):
+        return False
+    if _BULLET_RE.match(first) or _BULLET_RE.match(second):
+        return False
+    # Boilerplate, a byline or a dateline after the break stays itself ("copyright Inexhibit 2019").
+    if classify_block(second, first=False) not in (BlockRole.PROSE, BlockRole.HEADING):
+        return False
+    if classify_block(first, first=False) not in (BlockRole.PROSE, BlockRole.HEADING):
+        return False
+    first_word = second.split(None, 1)[0]
+    if not first_word.rstrip(",;").isalpha():  # "www.example.com", "my6sense", "1/2 tsp"
+        return False
+    if len(first_word) > 1 and first_word.rstrip(",;").isupper():  # a wire dateline: "SPRINGFIELD, Mass."
+        return False
+    return first_word[0].islower() or first.rsplit(None, 1)[-1] in _CONTINUING_WORDS
+
+
+_PARAGRAPH_BREAK_RE = re.compile(r"\s*\n[ \t\r\f\v]*\n\s*")
+
+
+def _pieces(text: str) -> Iterator[tuple[int, int]]:
+    """Start and end of each non-blank paragraph, line or cut of ``text``, stripped."""
     for match in re.finditer(r"[^\n]+(?:\n(?![ \t\r\f\v]*\n)[^\n]*)*", text):
         for line_start, line_end in _split_lines(match.group(), match.start()):
             for piece_start, piece_end in _cut_long(text[line_start:line_end], line_start):
                 piece = text[piece_start:piece_end]
                 stripped = piece.strip()
-                if not stripped:
-                    continue
-                start = piece_start + (len(piece) - len(piece.lstrip()))
-                end = start + len(stripped)
-                role = classify_block(stripped, first=not blocks)
-                blocks.append(Block(start, end, stripped, role))
+                if stripped:
+                    start = piece_start + (len(piece) - len(piece.lstrip()))
+                    yield start, start + len(stripped)
+
+
+def split_blocks(text: str) -> list[Block]:
+    """All blocks of ``text`` in order, each with its role; whitespace-only stretches are dropped.
+
+    A paragraph that breaks off mid-sentence and one that goes on with it are one block (see
+    ``_goes_on``); its text keeps the break, which ``as_one_paragraph`` turns into spaces for parsing.
+    """
+    spans: list[tuple[int, int]] = []
+    for start, end in _pieces(text):
+        previous = spans[-1] if spans else None
+        if (
+            previous is not None
+            and end - previous[0] <= MAX_BLOCK_CHARS
+            and _PARAGRAPH_BREAK_RE.fullmatch(text, previous[1], start)
+            and _goes_on(text[previous[0] : previous[1]], text[start:end])
+        ):
+            spans[-1] = (previous[0], end)
+        else:
+            spans.append((start, end))
+    blocks: list[Block] = []
+    for start, end in spans:
+        stripped = text[start:end]
+        blocks.append(Block(start, end, stripped, classify_block(stripped, first=not blocks)))
     if len(blocks) == 1 and blocks[0].role in (BlockRole.HEADLINE, BlockRole.HEADING):
         # A headline heads something; a lone line without a full stop is a pasted sentence.
         blocks[0] = Block(blocks[0].start, blocks[0].end, blocks[0].text, BlockRole.PROSE)
     return blocks
+
+
+def as_one_paragraph(block_text: str) -> str:
+    """A block's text for the parser: the paragraph breaks inside a joined block become spaces (the
+    same number of characters, so offsets still point into the article)."""
+    return re.sub(r"\n[ \t\r\f\v]*\n\s*", lambda m: " " * len(m.group()), block_text)
 
 
 _MONTH_ABBREVIATIONS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")

@@ -7,7 +7,7 @@ from collections.abc import Callable, Iterable, Iterator
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from workbench.claims.blocks import BlockRole, split_blocks
+from workbench.claims.blocks import BlockRole, as_one_paragraph, split_blocks
 from workbench.claims.names import ArticlePeople
 from workbench.claims.pipeline import load_pipeline
 from workbench.claims.sentences import WIRE_DATELINE_RE
@@ -63,7 +63,8 @@ class ClaimExtractor:
         prose = [block for block in split_blocks(text) if block.role in _PARSED]
         evidence = self.nlp.get_pipe("claim_evidence")
         people = ArticlePeople()
-        for block, doc in zip(prose, self._parsed(block.text for block in prose), strict=True):
+        paragraphs = (as_one_paragraph(block.text) for block in prose)
+        for block, doc in zip(prose, self._parsed(paragraphs), strict=True):
             # "Donald Trump" in one paragraph, "Trump" (read as an organisation) in the next.
             people.learn(doc)
             people.relabel(doc)
