@@ -232,6 +232,33 @@ def test_a_month_after_a_word_leading_into_a_date_stays_a_date(
     assert (date, "DATE") in parts
 
 
+@pytest.mark.parametrize(
+    ("sentence", "part"),
+    [
+        ("Oil rose to $55.12 per barrel on Tuesday, traders said.", ("$55.12", "MONEY")),
+        ("The Chargers lost 24-17 on Sunday and have now lost 12 games.", ("24-17", "QUANTITY")),
+        (
+            "Prices rose 3% in May, Eswar Prasad, a professor at Cornell, said.",
+            ("Eswar Prasad, a professor at Cornell", "SOURCE"),
+        ),
+        ("The fight broke out about 11pm on Thursday, police said.", ("11pm", "TIME")),
+    ],
+)
+def test_checkable_parts_hold_what_a_checker_looks_up(
+    extractor: ClaimExtractor, sentence: str, part: tuple[str, str]
+) -> None:
+    """The currency with the amount, both numbers of a score, the source without its comma."""
+    claim = _only(extractor, sentence)
+    assert part in {(sentence[p.start : p.end], p.label) for p in claim.spans}
+
+
+def test_an_inch_sign_opens_no_quotation(extractor: ClaimExtractor) -> None:
+    text = 'The 34" monitor costs $499 this week. I absolutely love it, and so will you.'
+    claims = _claims(extractor, text)
+    assert not any(p.label == "QUOTE" for c in claims for p in c.spans)
+    assert claims[0].text == 'The 34" monitor costs $499 this week.'
+
+
 def test_opinions_intentions_and_instructions_score_below_facts(extractor: ClaimExtractor) -> None:
     fact = _only(extractor, "The company cut 1,200 jobs in Ohio in 2019, according to state filings.")
     for weak in (

@@ -9,13 +9,14 @@ pipeline has one). Results live on ``Doc._.claim_sentences`` and on each sentenc
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from workbench.claims.sentences import leaves_quote_open, news_sentences
+from workbench.claims.sentences import is_inch_mark, leaves_quote_open, news_sentences
 from workbench.claims.types import CheckablePart, ClaimKind, Reason
 
 # --- evidence features: name -> the phrase a fact-checker reads in the claim's reasons -----------------
@@ -176,7 +177,6 @@ _VERB_TAGS = {"VB", "VBD", "VBG", "VBN", "VBP", "VBZ"}
 _NOUN_TAGS = {"NN", "NNS", "NNP", "NNPS"}
 _NOMINAL_TAGS = _NOUN_TAGS | {"PRP"}
 _IMPERATIVE_OPENERS = {"please", "just", "now", "so", "and", "then", "also", "simply", "do", "kindly"}
-_DOUBLE_CLOSERS = ('"', "”")
 _TITLE_MAX_WORDS = 8
 
 
@@ -229,7 +229,7 @@ def _comparison_part(tokens: list[Token], start: int, end: int) -> CheckablePart
 def _closing_mark(text: str, start: int, single: bool) -> int:
     """Index of the mark closing a quotation opened just before ``start`` (-1 if it stays open)."""
     if not single:
-        found = [j for j in (text.find(c, start) for c in _DOUBLE_CLOSERS) if j >= 0]
+        found = [j for j in (text.find(c, start) for c in ('"', "”")) if j >= 0]
         return min(found, default=-1)
     j = text.find("’", start)
     while j >= 0 and j + 1 < len(text) and text[j + 1].isalnum():  # the apostrophe of "don’t"
@@ -280,7 +280,7 @@ def _quote_parts(sent: Span) -> list[CheckablePart]:
         ch = text[i]
         # A single quotation mark only opens a quote at a word start (not in "That's").
         single = ch == "‘" and not (i > 0 and text[i - 1].isalnum())
-        if ch in ('"', "“") or single:
+        if ch == "“" or (ch == '"' and not is_inch_mark(text, i)) or single:
             j = _closing_mark(text, i + 1, single)
             end = len(text) if j < 0 else j + 1
             part = _quoted_part(text, sent.start_char, i, end)
@@ -316,6 +316,36 @@ def _gives_a_figure(ent: Span) -> bool:
     return any(ch.isdigit() for ch in ent.text) or before.lower_ not in ("the", "these", "those")
 
 
+_CURRENCY_SIGNS = "$£€¥₹"
+_SCORE_RE = re.compile(r"[-–]\d+(?![\d.,]*\s*(?:%|per\s*cent))")  # the "-17" of "lost 24-17"
+_APPROXIMATELY_RE = re.compile(r"^(?:about|around|approximately|roughly|some)\s+", re.I)
+
+
+def _entity_part(ent: Span, label: str) -> CheckablePart:
+    """The checkable part for an entity, with what the model leaves out of it put back.
+
+    "$55.12" keeps its dollar sign, a score or record "24-17" its second number, and "about Thursday
+    night" loses the "about" that is not part of the time.
+    """
+    text = ent.doc.text
+    start, end = ent.start_char, ent.end_char
+    if label == "MONEY" and start > 0 and text[start - 1] in _CURRENCY_SIGNS:
+        start -= 1
+    if label == "QUANTITY" and ent.text.isdigit() and (score := _SCORE_RE.match(text, end)):
+        end = score.end()
+    if label in ("DATE", "TIME") and (approximately := _APPROXIMATELY_RE.match(ent.text)):
+        start += approximately.end()
+    return CheckablePart(start, end, label)
+
+
+def _trimmed(part: CheckablePart, text: str) -> CheckablePart:
+    """The part without the commas, colons and spaces it may end on ("Eswar Prasad, a professor,")."""
+    end = part.end
+    while end > part.start + 1 and text[end - 1] in " ,;:":
+        end -= 1
+    return part if end == part.end else CheckablePart(part.start, end, part.label)
+
+
 def analyse_sentence(sent: Span) -> SentenceEvidence:
     """The evidence features and checkable parts of one sentence."""
     features: set[str] = set()
@@ -336,7 +366,7 @@ def analyse_sentence(sent: Span) -> SentenceEvidence:
                 hints.add(FIGURE)
         label = _ENT_PARTS.get(ent.label_)
         if label:
-            parts.append(CheckablePart(ent.start_char, ent.end_char, label))
+            parts.append(_entity_part(ent, label))
     loose_numbers = [t for t in tokens if t.like_num and t.ent_type_ == "" and t.tag_ == "CD"]
     if loose_numbers:
         features.add("number")
@@ -448,6 +478,7 @@ def analyse_sentence(sent: Span) -> SentenceEvidence:
         features.add("short")
 
     question = sent.text.rstrip().rstrip("\"'”’»)] ").endswith("?")
+    parts = [_trimmed(p, sent.doc.text) for p in parts]
     # A name inside a quoted title ("Melvin" in “Melvin and Howard”) is part of the title.
     titles = [p for p in parts if p.label == "TITLE"]
 

@@ -52,14 +52,20 @@ def leaves_quote_open(text: str) -> bool:
     whichever quotation is open and opens one only when none is.
     """
     depth = 0
-    for ch in text:
+    for i, ch in enumerate(text):
         if ch == "“":
             depth += 1
         elif ch == "”":
             depth = max(depth - 1, 0)
-        elif ch == '"':
+        elif ch == '"' and (depth or not is_inch_mark(text, i)):
             depth = depth - 1 if depth else 1
     return depth > 0
+
+
+def is_inch_mark(text: str, i: int) -> bool:
+    """Whether the straight double mark at ``text[i]``, when no quotation is open, is an inch sign
+    ('a 34" monitor', '70"+ TV'); inside a quotation a mark after a digit closes it ('"it was 5"')."""
+    return i > 0 and text[i - 1].isdigit() and not (i + 1 < len(text) and text[i + 1].isalpha())
 
 
 def news_sentences(doc: Doc) -> list[Span]:
