@@ -242,6 +242,7 @@ def test_a_month_after_a_word_leading_into_a_date_stays_a_date(
             ("Eswar Prasad, a professor at Cornell", "SOURCE"),
         ),
         ("The fight broke out about 11pm on Thursday, police said.", ("11pm", "TIME")),
+        ("The Islanders beat Pittsburgh 5-4 and are 14-0-1 in 15 games.", ("14-0-1", "QUANTITY")),
     ],
 )
 def test_checkable_parts_hold_what_a_checker_looks_up(
@@ -250,6 +251,22 @@ def test_checkable_parts_hold_what_a_checker_looks_up(
     """The currency with the amount, both numbers of a score, the source without its comma."""
     claim = _only(extractor, sentence)
     assert part in {(sentence[p.start : p.end], p.label) for p in claim.spans}
+
+
+def test_a_reference_marker_is_no_figure(extractor: ClaimExtractor) -> None:
+    text = "Eating slowly was linked to eating less at dinner (14, 15)."
+    claim = _only(extractor, text)
+    assert not claim.spans
+    assert claim.kind is not ClaimKind.STATISTIC
+
+
+def test_the_attribution_of_a_left_out_question_is_left_out_too(extractor: ClaimExtractor) -> None:
+    """With the question gone, "X, the former director of Y, said at an event" checks nothing."""
+    text = (
+        '"Why would anyone cut rates now?" He Jianxiong, the former executive director of the IMF '
+        "for China, said at a Nov. 6 event at the Peterson Institute in Washington. Rates fell 2% in October."
+    )
+    assert [c.text for c in _claims(extractor, text)] == ["Rates fell 2% in October."]
 
 
 def test_an_inch_sign_opens_no_quotation(extractor: ClaimExtractor) -> None:

@@ -317,8 +317,17 @@ def _gives_a_figure(ent: Span) -> bool:
 
 
 _CURRENCY_SIGNS = "$£€¥₹"
-_SCORE_RE = re.compile(r"[-–]\d+(?![\d.,]*\s*(?:%|per\s*cent))")  # the "-17" of "lost 24-17"
+_SCORE_RE = re.compile(r"(?:[-–]\d+)+(?![\d.,]*\s*(?:%|per\s*cent))")  # "-17" of "24-17", "-0-1" of "14-0-1"
+_CITATION_RE = re.compile(r"\(\d{1,3}(?:\s*[,–-]\s*\d{1,3})*\)")
 _APPROXIMATELY_RE = re.compile(r"^(?:about|around|approximately|roughly|some)\s+", re.I)
+
+
+def _in_citation(ent: Span) -> bool:
+    """Whether the entity is a number of a reference marker: "(14)", "(14, 15)", "(3–5)"."""
+    text = ent.doc.text
+    opening = text.rfind("(", max(ent.start_char - 12, 0), ent.start_char + 1)
+    closing = text.find(")", ent.end_char - 1, ent.end_char + 12)
+    return opening >= 0 and closing >= 0 and bool(_CITATION_RE.fullmatch(text, opening, closing + 1))
 
 
 def _entity_part(ent: Span, label: str) -> CheckablePart:
@@ -357,6 +366,8 @@ def analyse_sentence(sent: Span) -> SentenceEvidence:
     content = [t for t in tokens if not t.is_punct]
 
     for ent in sent.ents:
+        if _in_citation(ent):
+            continue  # a reference marker, "(14, 15)", is no figure to check
         feature = _ENT_FEATURES.get(ent.label_)
         if feature == "number" and ent.label_ == "CARDINAL" and ent.text.lower() in {"one", "a", "an"}:
             continue

@@ -10,7 +10,7 @@ from spacy.tokens import Doc, Span
 from workbench.claims.blocks import BlockRole, as_one_paragraph, split_blocks
 from workbench.claims.names import ArticlePeople
 from workbench.claims.pipeline import load_pipeline
-from workbench.claims.sentences import WIRE_DATELINE_RE
+from workbench.claims.sentences import WIRE_DATELINE_RE, ends_with_closing_quote, is_attribution_tail
 from workbench.claims.types import CheckablePart, ExtractedClaim
 
 Progress = Callable[[int, int], None]
@@ -69,9 +69,16 @@ class ClaimExtractor:
             people.learn(doc)
             people.relabel(doc)
             doc = evidence(doc)
+            asked = False  # the sentence before was a quoted question, left out
             for sentence in doc._.claim_sentences:
                 if block.role is BlockRole.HEADING and not _states_something(sentence):
                     continue
+                # '"Why would anyone do that?" He Jianxiong, the former director …, said at a Nov. 6
+                # event in Washington.': with the question left out, its attribution checks nothing.
+                if asked and is_attribution_tail(sentence, any_length=True):
+                    asked = False
+                    continue
+                asked = bool(sentence._.claim_question) and ends_with_closing_quote(sentence)
                 claim = _claim_from(sentence, block.start, text)
                 if claim is not None:
                     yield claim

@@ -30,15 +30,17 @@ _ATTRIBUTION_VERBS = {
 _MAX_ATTRIBUTION_TOKENS = 14
 
 
-def _is_attribution_tail(sentence: Span) -> bool:
-    """True for a short sentence whose main verb is a speech verb with nothing said after it."""
+def is_attribution_tail(sentence: Span, *, any_length: bool = False) -> bool:
+    """True for a sentence whose main verb is a speech verb with nothing said after it ("Trump
+    tweeted.", "said Derek Scissors, a China scholar"); short ones only unless ``any_length``."""
     root = sentence.root
-    if len(sentence) > _MAX_ATTRIBUTION_TOKENS or root.lower_ not in _ATTRIBUTION_VERBS:
+    too_long = len(sentence) > _MAX_ATTRIBUTION_TOKENS and not any_length
+    if too_long or root.lower_ not in _ATTRIBUTION_VERBS:
         return False
     return not any(c.dep_ in ("ccomp", "dobj", "xcomp") and c.i > root.i for c in root.children)
 
 
-def _ends_with_closing_quote(sentence: Span) -> bool:
+def ends_with_closing_quote(sentence: Span) -> bool:
     last = sentence[-1]
     if last.text in _CLOSING_ONLY:
         return True
@@ -90,8 +92,8 @@ def news_sentences(doc: Doc) -> list[Span]:
         if (
             sentences
             and start < end
-            and _ends_with_closing_quote(sentences[-1])
-            and _is_attribution_tail(doc[start:end])
+            and ends_with_closing_quote(sentences[-1])
+            and is_attribution_tail(doc[start:end])
         ):
             sentences[-1] = doc[sentences[-1].start : end]
         elif start < end and any(not t.is_punct and not t.is_space for t in doc[start:end]):
