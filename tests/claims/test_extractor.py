@@ -125,6 +125,22 @@ def test_a_sentence_a_page_broke_into_paragraphs_is_one_claim(extractor: ClaimEx
     ]
 
 
+def test_a_markdown_table_row_is_one_claim(extractor: ClaimExtractor) -> None:
+    """A row's full stops do not cut it: the player and his figures stay together."""
+    text = (
+        "Defensive snap counts from Thursday's game:\n\n"
+        "| Pos | Player | Plays | % | Stats |\n"
+        "|---|---|---|---|---|\n"
+        "| LB | Joe Schobert | 74 | 100% | 7 tackles (10 combined). 1 sack, 2 INT. |\n"
+        "| DL | Larry Ogunjobi | 63 | 85% | 3 tackles (3 combined). |\n"
+    )
+    rows = [c for c in _claims(extractor, text) if "tackles" in c.text]
+    assert [c.text.split(" | ")[1] for c in rows] == ["Joe Schobert", "Larry Ogunjobi"]
+    assert rows[0].text.endswith("2 INT. |")
+    assert ("85%", "PERCENT") in {(text[p.start : p.end], p.label) for p in rows[1].spans}
+    assert not any(set(c.text) <= set("|-: ") for c in _claims(extractor, text))
+
+
 def test_headline_dateline_byline_caption_and_boilerplate_are_left_out(extractor: ClaimExtractor) -> None:
     text = (
         "Council approves 300 new homes\n\n"

@@ -148,6 +148,12 @@ def _is_byline(text: str) -> bool:
 def classify_block(text: str, *, first: bool) -> BlockRole:
     """The role of one block; ``first`` is true for the article's first non-empty block."""
     words = _words(text)
+    if is_table_row(text):
+        # "|---|:---:|" draws the table, "| Pos | Player | Plays |" heads it; a row with figures is read
+        # as a whole, whatever full stops its cells hold
+        if not any(ch.isalnum() for ch in text):
+            return BlockRole.BOILERPLATE
+        return BlockRole.PROSE if any(ch.isdigit() for ch in text) else BlockRole.HEADING
     if is_dateline(text):
         return BlockRole.DATELINE
     if words <= 14 and (_is_byline(text) or _CONTRIBUTOR_RE.match(text)):
@@ -172,6 +178,12 @@ def classify_block(text: str, *, first: bool) -> BlockRole:
     return BlockRole.PROSE
 
 
+def is_table_row(line: str) -> bool:
+    """A row of a Markdown table ("| LB | Joe Schobert | 74 | 100% |"): one block, one claim."""
+    row = line.strip()
+    return row.startswith("|") and row.endswith("|") and row.count("|") >= 3 and "\n" not in row
+
+
 def _split_lines(text: str, offset: int) -> Iterator[tuple[int, int]]:
     """Cut a paragraph at the line breaks that end a sentence or a short line; keep soft wraps."""
     lines: list[tuple[int, int]] = []
@@ -192,6 +204,8 @@ def _split_lines(text: str, offset: int) -> Iterator[tuple[int, int]]:
             and not line.endswith(":")
             and bool(next_line)
             and not _BULLET_RE.match(next_line)
+            and not is_table_row(line)
+            and not is_table_row(next_line)
         )
         if not soft_wrap:
             yield offset + start, offset + line_end

@@ -348,11 +348,16 @@ def _entity_part(ent: Span, label: str) -> CheckablePart:
 
 
 def _trimmed(part: CheckablePart, text: str) -> CheckablePart:
-    """The part without the commas, colons and spaces it may end on ("Eswar Prasad, a professor,")."""
-    end = part.end
-    while end > part.start + 1 and text[end - 1] in " ,;:":
+    """The part without the commas, colons and spaces it may end on ("Eswar Prasad, a professor,"), and
+    within one cell of a table row."""
+    start, end = part.start, part.end
+    if part.label != "QUOTE" and "|" in text[start:end]:  # a table's cells: "63 | 85%" is "85%"
+        start += text.rfind("|", start, end) - start + 1
+    while start < end - 1 and text[start] == " ":
+        start += 1
+    while end > start + 1 and text[end - 1] in " ,;:":
         end -= 1
-    return part if end == part.end else CheckablePart(part.start, end, part.label)
+    return part if (start, end) == (part.start, part.end) else CheckablePart(start, end, part.label)
 
 
 def analyse_sentence(sent: Span) -> SentenceEvidence:

@@ -13,6 +13,8 @@ import re
 
 from spacy.tokens import Doc, Span
 
+from workbench.claims.blocks import is_table_row
+
 _CLOSING_ONLY = {"”", "’", "»"}
 _AMBIGUOUS = {'"', "'", "''"}
 _TRAILING = {")", "]", "”", "’", "»", '"', "'", "''"}
@@ -71,7 +73,12 @@ def is_inch_mark(text: str, i: int) -> bool:
 
 
 def news_sentences(doc: Doc) -> list[Span]:
-    """The doc's sentences with closing quotation marks and brackets moved to the sentence they close."""
+    """The doc's sentences with closing quotation marks and brackets moved to the sentence they close.
+
+    A row of a Markdown table is one sentence, whatever full stops its cells hold.
+    """
+    if len(doc) and is_table_row(doc.text):
+        return [doc[:]]
     sentences: list[Span] = []
     for sent in doc.sents:
         start, end = sent.start, sent.end
