@@ -269,6 +269,15 @@ def test_checkable_parts_hold_what_a_checker_looks_up(
     assert part in {(sentence[p.start : p.end], p.label) for p in claim.spans}
 
 
+def test_adding_assists_is_no_attribution(extractor: ClaimExtractor) -> None:
+    """ "…, he added." reports what someone said; "Marchand added three assists" is the game."""
+    game = _only(extractor, "Brad Marchand added three assists as Boston won 4-2.")
+    said = _only(extractor, "The plant closed in 2019, the mayor added.")
+    assert not any(p.label == "SOURCE" for p in game.spans)
+    assert game.kind is ClaimKind.STATISTIC
+    assert any(p.label == "SOURCE" for p in said.spans)
+
+
 def test_a_reference_marker_is_no_figure(extractor: ClaimExtractor) -> None:
     text = "Eating slowly was linked to eating less at dinner (14, 15)."
     claim = _only(extractor, text)

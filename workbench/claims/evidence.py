@@ -419,6 +419,9 @@ def analyse_sentence(sent: Span) -> SentenceEvidence:
             if sources:
                 parts.append(CheckablePart(sources[0].idx, sources[-1].idx + len(sources[-1].text), "SOURCE"))
         elif token.lower_ in _SPEECH and token.tag_ in _VERB_TAGS:
+            # "he added" says something; "Marchand added three assists" scores
+            if token.lower_.startswith("add") and any(c.dep_ == "dobj" for c in token.children):
+                continue
             subjects = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")]
             if subjects and subjects[0].lower_ not in _FIRST_PERSON:
                 features.add("attribution")
