@@ -23,6 +23,21 @@ def pdf_text(path: Path) -> str:
     return " ".join(" ".join(page.extract_text() for page in PdfReader(path).pages).split())
 
 
+def test_extract_says_on_stderr_when_the_article_is_not_english(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    article = tmp_path / "artigo.txt"
+    article.write_text(
+        "O governo anunciou ontem que a inflação caiu para 4,2% em outubro, segundo os dados oficiais "
+        "divulgados pelo instituto de estatística, que também reviu os números de setembro.",
+        encoding="utf-8",
+    )
+    code, out, err = run(capsys, "extract", str(article), "--format", "json")
+    assert code == 0
+    assert isinstance(json.loads(out), list), "stdout stays the JSON scripts read"
+    assert "tuned for English" in err
+
+
 def test_extract_prints_claims_with_offsets_into_the_article(
     capsys: pytest.CaptureFixture[str], sample_article: Path
 ) -> None:

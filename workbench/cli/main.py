@@ -171,7 +171,7 @@ def _emit(records: list[dict[str, Any]], fmt: str, out: TextIO) -> None:
 
 
 def _cmd_extract(args: argparse.Namespace, out: TextIO) -> int:
-    from workbench.claims import ClaimExtractor
+    from workbench.claims import ClaimExtractor, language_note
 
     extractor = ClaimExtractor()
     everything: list[dict[str, Any]] = []
@@ -183,6 +183,10 @@ def _cmd_extract(args: argparse.Namespace, out: TextIO) -> int:
             print(f"workbench: {error}", file=sys.stderr)
             failed = True
             continue
+        # On stderr, like the GUI's notes, so the JSON on stdout stays what scripts read.
+        for note in (*article.warnings, language_note(article.text)):
+            if note:
+                print(f"workbench: {name}: {note}", file=sys.stderr)
         claims = [c for c in extractor.extract(article.text) if c.score >= args.threshold]
         records = [rec.extracted_claim(name, c) for c in claims]
         if args.format == "text":
