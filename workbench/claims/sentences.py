@@ -49,6 +49,9 @@ def ends_with_closing_quote(sentence: Span) -> bool:
     return last.text in _AMBIGUOUS and not leaves_quote_open(sentence.text)
 
 
+_DOUBLE_MARK_RE = re.compile('["“”]')
+
+
 def leaves_quote_open(text: str) -> bool:
     """True if ``text`` leaves a double quotation open.
 
@@ -56,12 +59,13 @@ def leaves_quote_open(text: str) -> bool:
     whichever quotation is open and opens one only when none is.
     """
     depth = 0
-    for i, ch in enumerate(text):
+    for mark in _DOUBLE_MARK_RE.finditer(text):  # only the marks: sentences ask this of long prefixes
+        ch, i = mark.group(), mark.start()
         if ch == "“":
             depth += 1
         elif ch == "”":
             depth = max(depth - 1, 0)
-        elif ch == '"' and (depth or not is_inch_mark(text, i)):
+        elif depth or not is_inch_mark(text, i):
             depth = depth - 1 if depth else 1
     return depth > 0
 
