@@ -141,6 +141,17 @@ def test_a_markdown_table_row_is_one_claim(extractor: ClaimExtractor) -> None:
     assert not any(set(c.text) <= set("|-: ") for c in _claims(extractor, text))
 
 
+def test_a_title_or_unit_before_its_full_stop_ends_no_sentence(extractor: ClaimExtractor) -> None:
+    text = (
+        "Two members of the House, Rt. Hon. Ben Nzeribe and Sgt. Ada Obi, died on Tuesday. "
+        "The recipe needs 2 tsp. salt and 1 Tbsp. sugar for 4 people."
+    )
+    assert [c.text for c in _claims(extractor, text)] == [
+        "Two members of the House, Rt. Hon. Ben Nzeribe and Sgt. Ada Obi, died on Tuesday.",
+        "The recipe needs 2 tsp. salt and 1 Tbsp. sugar for 4 people.",
+    ]
+
+
 def test_headline_dateline_byline_caption_and_boilerplate_are_left_out(extractor: ClaimExtractor) -> None:
     text = (
         "Council approves 300 new homes\n\n"

