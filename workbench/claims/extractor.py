@@ -89,7 +89,6 @@ class ClaimExtractor:
         if progress is not None:
             progress(total, total)
 
-
     def _parsed(self, texts: Iterable[str]) -> Iterator[Doc]:
         """The texts through every pipeline step but the last (claim_evidence), batched like nlp.pipe."""
         docs: Iterable[Doc] = (self.nlp.make_doc(t) for t in texts)
@@ -111,10 +110,7 @@ def _states_something(sentence: Span) -> bool:
     """
     if sentence[0].tag_ in ("WDT", "WP", "WP$", "WRB"):  # "What the evidence says", "How it works"
         return False
-    return any(
-        token.dep_ in _SUBJECTS and token.head.tag_.startswith(("VB", "MD"))
-        for token in sentence
-    )
+    return any(token.dep_ in _SUBJECTS and token.head.tag_.startswith(("VB", "MD")) for token in sentence)
 
 
 def _claim_from(sentence: Span, offset: int, text: str) -> ExtractedClaim | None:
