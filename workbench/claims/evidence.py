@@ -237,13 +237,13 @@ def _closing_mark(text: str, start: int, single: bool) -> int:
     return j
 
 
-def _quoted_part(text: str, offset: int, start: int, end: int) -> CheckablePart | None:
-    """The part for the quotation text[start:end] (marks included): a quotation, a title, or nothing.
+def _quoted_part(inner: str, start: int, end: int) -> CheckablePart | None:
+    """The part for a quotation whose words are ``inner`` and whose marks span ``start``–``end`` in
+    the Doc: a quotation, a title, or nothing.
 
     “War & Peace” and ‘2018 Welcome Daehak-ro Festival’ name a work or an event (TITLE); a word or two
     in quotation marks (the “interim” government) is a manner of speaking; the rest is a QUOTE.
     """
-    inner = text[start + 1 : end - 1] if end - start > 1 else ""
     words = inner.strip(" ,.;:").split()
     if not words:
         return None
@@ -254,10 +254,10 @@ def _quoted_part(text: str, offset: int, start: int, end: int) -> CheckablePart 
         and all(w[0].isupper() for w in long_words)
         and not any(ch in inner.rstrip(" ,.") for ch in ".!?")
     ):
-        return CheckablePart(offset + start, offset + end, "TITLE")
+        return CheckablePart(start, end, "TITLE")
     if len(words) <= 2:
         return None
-    return CheckablePart(offset + start, offset + end, "QUOTE")
+    return CheckablePart(start, end, "QUOTE")
 
 
 def _quote_parts(sent: Span) -> list[CheckablePart]:
@@ -272,9 +272,9 @@ def _quote_parts(sent: Span) -> list[CheckablePart]:
     if leaves_quote_open(sent.doc.text[: sent.start_char]):
         j = _closing_mark(text, 0, single=False)
         end = len(text) if j < 0 else j + 1
-        part = _quoted_part(" " + text[:end], sent.start_char - 1, 0, end + 1)
+        part = _quoted_part(text[: j if j >= 0 else end], sent.start_char, sent.start_char + end)
         if part is not None:
-            parts.append(CheckablePart(max(part.start, sent.start_char), part.end, part.label))
+            parts.append(part)
         i = end
     while i < len(text):
         ch = text[i]
@@ -283,7 +283,8 @@ def _quote_parts(sent: Span) -> list[CheckablePart]:
         if ch == "“" or (ch == '"' and not is_inch_mark(text, i)) or single:
             j = _closing_mark(text, i + 1, single)
             end = len(text) if j < 0 else j + 1
-            part = _quoted_part(text, sent.start_char, i, end)
+            inner = text[i + 1 : j if j >= 0 else end]
+            part = _quoted_part(inner, sent.start_char + i, sent.start_char + end)
             if part is not None:
                 parts.append(part)
             i = end
