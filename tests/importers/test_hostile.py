@@ -292,3 +292,31 @@ def test_text_with_a_bom_and_a_few_damaged_bytes_is_imported(tmp_path: Path) -> 
     file.write_bytes(b"\xef\xbb\xbfThe harbour handled 2.1 million containers \xff\xfe last year.")
     article = import_file(file)
     assert "2.1 million containers" in article.text and "last year." in article.text
+
+
+def test_a_character_a_pdf_hands_out_in_halves_never_reaches_the_workspace(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A Korean PDF's text layer gave UTF-16 halves ("\\udb82\\udc54"): nothing could encode them, so
+    claim extraction and saving failed. They become U+FFFD, and every offset stays where it was."""
+    from dataclasses import replace
+
+    from workbench.importers import pdf
+
+    original = pdf.PdfImporter.parse
+
+    def in_halves(self: pdf.PdfImporter, data: bytes, path: Path) -> importers.ImportedArticle:
+        article = original(self, data, path)
+        return replace(article, text=article.text.replace("council", "\udb82\udc54council", 1))
+
+    monkeypatch.setattr(pdf.PdfImporter, "parse", in_halves)
+    file = tmp_path / "halves.pdf"
+    page = canvas.Canvas(str(file), pagesize=A4)
+    page.drawString(72, 760, "The council spent 4 million pounds on roads in 2019.")
+    page.save()
+
+    article = import_file(file)
+    article.text.encode("utf-8")
+    assert "\ufffd\ufffdcouncil spent" in article.text
+    for start, end in article.paragraphs:
+        assert article.text[start:end].strip()

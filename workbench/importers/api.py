@@ -10,7 +10,9 @@ reason; nothing else escapes, so the app and the workspace carry on.
 
 from __future__ import annotations
 
+import functools
 import os
+import re
 from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
@@ -44,11 +46,32 @@ SUPPORTED_EXTENSIONS: tuple[str, ...] = tuple(
 )
 
 
+# UTF-16 surrogates are no characters: a PDF's text layer can hand them out one by one, and neither
+# spaCy nor SQLite nor a file can encode them. Each becomes U+FFFD, so every offset stays where it was.
+_SURROGATE_RE = re.compile("[\ud800-\udfff]")
+
+
+def _encodable(article: ImportedArticle) -> ImportedArticle:
+    """The article with every surrogate in its text and metadata replaced by U+FFFD."""
+    if not any(_SURROGATE_RE.search(value) for value in (article.text, article.title, article.byline)):
+        return article
+    clean = functools.partial(_SURROGATE_RE.sub, "\ufffd")
+    return replace(
+        article,
+        text=clean(article.text),
+        title=clean(article.title),
+        byline=clean(article.byline),
+        site=clean(article.site),
+        margins=tuple(clean(margin) for margin in article.margins),
+    )
+
+
 def _finish(
     article: ImportedArticle, importer: type[ArticleImporter], source: Path | str, warnings: list[str]
 ) -> ImportedArticle:
     if not article.text.strip():
         raise ArticleImportError(source, "contains no article text")
+    article = _encodable(article)
     language = detect_language(article.text) or article.language
     return replace(
         article,
