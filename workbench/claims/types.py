@@ -25,7 +25,7 @@ class CheckablePart:
 
     start: int
     end: int
-    label: str  # QUANTITY, PERCENT, MONEY, DATE, PERSON, ORG, PLACE, EVENT, QUOTE, ...
+    label: str  # QUANTITY, PERCENT, MONEY, DATE, PERSON, ORG, PLACE, EVENT, QUOTE, TITLE, SOURCE, ...
 
 
 @dataclass(frozen=True)
